@@ -1,0 +1,27 @@
+//! Normdesk's core: the records of a standards office, their validation, and the SQLite store
+//! that keeps them with a change log for sync. It knows no screen: the desktop shell and the
+//! `normdesk` CLI are thin adapters over this crate.
+//!
+//! Entry points: [`Store`] opens a database (migrating it); [`Store::write`] runs replicated
+//! writes through a [`Writer`] in one transaction; [`projects`] is the projects register;
+//! [`records`] is the generic field-map interface used by the CLI; [`dump`] prints canonical JSON.
+
+pub mod check;
+pub mod clock;
+pub mod demo;
+pub mod dump;
+pub mod enums;
+pub mod error;
+pub mod paths;
+pub mod projects;
+pub mod records;
+pub mod schema;
+pub mod search;
+pub mod stages;
+pub mod store;
+pub mod validate;
+pub mod writer;
+
+pub use error::{CoreError, Result};
+pub use store::{Identity, Store};
+pub use writer::{Source, Writer};
