@@ -94,11 +94,11 @@ CREATE TABLE project (
     deleted INTEGER NOT NULL DEFAULT 0
 );
 -- The list's sort orders and filters; partial on live rows, so queries say `deleted = 0`.
-CREATE INDEX project_by_reference ON project(reference) WHERE deleted = 0;
-CREATE INDEX project_by_title ON project(title_en) WHERE deleted = 0;
-CREATE INDEX project_by_stage ON project(stage, reference) WHERE deleted = 0;
-CREATE INDEX project_by_target ON project(target_date, reference) WHERE deleted = 0;
-CREATE INDEX project_by_limit ON project(limit_date, reference) WHERE deleted = 0;
+CREATE INDEX project_by_reference ON project(reference, id) WHERE deleted = 0;
+CREATE INDEX project_by_title ON project(title_en, reference, id) WHERE deleted = 0;
+CREATE INDEX project_by_stage ON project(stage, reference, id) WHERE deleted = 0;
+CREATE INDEX project_by_target ON project(target_date IS NULL, target_date, reference, id) WHERE deleted = 0;
+CREATE INDEX project_by_limit ON project(limit_date IS NULL, limit_date, reference, id) WHERE deleted = 0;
 CREATE INDEX project_by_tier ON project(tier, reference) WHERE deleted = 0;
 CREATE INDEX project_by_committee ON project(committee_id, reference) WHERE deleted = 0;
 CREATE INDEX project_by_leader ON project(leader_id) WHERE deleted = 0;

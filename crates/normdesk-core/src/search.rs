@@ -125,7 +125,8 @@ mod tests {
             ("航空器", Some("\"航空 空器\"")),
             ("航", Some("\"航\"*")),
             ("aircraft 系统", Some("\"aircraft\"* AND \"系统\"")),
-            ("\" OR *", None),
+            ("\" OR *", Some("\"OR\"*")),
+            ("\"*)(", None),
             ("  ", None),
         ];
         for (query, want) in cases {

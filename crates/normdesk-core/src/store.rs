@@ -39,14 +39,22 @@ impl Store {
             std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
         }
         let existed = path.exists() && std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
-        let conn = Connection::open(path).map_err(|e| match e {
-            rusqlite::Error::SqliteFailure(..) => CoreError::Corrupt(format!(
-                "{} cannot be opened as a Normdesk database ({e})",
-                path.display()
-            )),
+        let not_a_database = |e: rusqlite::Error| match e {
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => CoreError::Corrupt(
+                format!("{} is not a Normdesk database (SQLite says: file is not a database)", path.display()),
+            ),
             other => CoreError::Sqlite(other),
+        };
+        let conn = Connection::open(path).map_err(not_a_database)?;
+        // Read the version before anything writes to the file: a newer database stays untouched.
+        let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(not_a_database)?;
+        if found > SCHEMA_VERSION {
+            return Err(CoreError::NewerSchema { path: path.to_path_buf(), found, supported: SCHEMA_VERSION });
+        }
+        configure(&conn, true).map_err(|e| match e {
+            CoreError::Sqlite(e) => not_a_database(e),
+            other => other,
         })?;
-        configure(&conn, true)?;
         let mut store = Store { conn, path: Some(path.to_path_buf()) };
         store.migrate(existed)?;
         store.ensure_identity(None)?;

@@ -50,8 +50,11 @@ pub fn list(conn: &Connection, q: &ProjectQuery) -> Result<ProjectPage> {
         let n = bind(&mut args, Sql::Text(OurRole::as_str(r).into()));
         filters.push(format!("p.our_role = {n}"));
     }
-    let t = bind(&mut args, Sql::Text(today));
-    let overdue = format!("(p.limit_date < {t} AND p.stage < '60.60' AND p.stage NOT GLOB '*.98')");
+    // `today` is checked to be a plain date, so it can stand in the SQL text: the overdue
+    // expression then needs no parameter in both the count and the page query.
+    let today = crate::validate::parse_date(&today)
+        .ok_or_else(|| CoreError::invalid("today", format!("'{today}' is not a date; write it as YYYY-MM-DD")))?;
+    let overdue = format!("(p.limit_date < '{today}' AND p.stage < '60.60' AND p.stage NOT GLOB '*.98')");
     if q.overdue {
         filters.push(overdue.clone());
     }
@@ -61,14 +64,18 @@ pub fn list(conn: &Connection, q: &ProjectQuery) -> Result<ProjectPage> {
         .prepare_cached(&format!("SELECT count(*) FROM project p WHERE {filter_sql}"))?
         .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
 
-    let column = match q.sort {
-        ProjectSort::Reference => "p.reference",
-        ProjectSort::Title => "p.title_en",
-        ProjectSort::Stage => "p.stage",
-        ProjectSort::TargetDate => "p.target_date",
-        ProjectSort::LimitDate => "p.limit_date",
-    };
+    // Each order matches an index of 0001_init.sql exactly, so a page is read off the index.
+    // Empty dates sort after all dates (before them when descending).
     let dir = if q.descending { "DESC" } else { "ASC" };
+    let order = match q.sort {
+        ProjectSort::Reference => format!("p.reference {dir}, p.id {dir}"),
+        ProjectSort::Title => format!("p.title_en {dir}, p.reference {dir}, p.id {dir}"),
+        ProjectSort::Stage => format!("p.stage {dir}, p.reference {dir}, p.id {dir}"),
+        ProjectSort::TargetDate => {
+            format!("p.target_date IS NULL {dir}, p.target_date {dir}, p.reference {dir}, p.id {dir}")
+        }
+        ProjectSort::LimitDate => format!("p.limit_date IS NULL {dir}, p.limit_date {dir}, p.reference {dir}, p.id {dir}"),
+    };
     let limit = match q.limit {
         0 => DEFAULT_PAGE,
         n => n.min(MAX_PAGE),
@@ -78,7 +85,7 @@ pub fn list(conn: &Connection, q: &ProjectQuery) -> Result<ProjectPage> {
                 c.reference, p.target_date, p.limit_date, {overdue}, p.sample
          FROM project p LEFT JOIN committee c ON c.id = p.committee_id
          WHERE {filter_sql}
-         ORDER BY {column} {dir}, p.reference {dir}, p.id
+         ORDER BY {order}
          LIMIT {limit} OFFSET {}",
         q.offset
     );

@@ -57,7 +57,10 @@ pub fn create_with_id(w: &mut Writer<'_>, id: &str, input: ProjectInput) -> Resu
     let date = input.start_date.clone().unwrap_or_else(today);
     let stage = input.stage.clone();
     w.create_with_id(&PROJECT, id, to_record(&input)?)?;
-    append_stage_event(w, id, &stage, &date, "")
+    // The first history entry's id follows from the project's, so a project created with a
+    // stable id (demo data) has a stable history too.
+    let first = uuid::Uuid::new_v5(&uuid::Uuid::parse_str(id).unwrap_or_default(), b"stage:first").to_string();
+    w.create_with_id(&STAGE_EVENT, &first, stage_event_values(id, &stage, &date, ""))
 }
 
 /// Saves a project's fields. A changed stage is recorded in the history with today's date.
@@ -114,12 +117,16 @@ fn labels(conn: &Connection, sql: &str) -> Result<Vec<RefLabel>> {
 }
 
 fn append_stage_event(w: &mut Writer<'_>, project_id: &str, code: &str, date: &str, note: &str) -> Result<()> {
+    w.create(&STAGE_EVENT, stage_event_values(project_id, code, date, note)).map(drop)
+}
+
+fn stage_event_values(project_id: &str, code: &str, date: &str, note: &str) -> Map<String, Value> {
     let mut values = Map::new();
     values.insert("project_id".into(), Value::String(project_id.to_owned()));
     values.insert("code".into(), Value::String(code.to_owned()));
     values.insert("date".into(), Value::String(date.to_owned()));
     values.insert("note".into(), Value::String(note.to_owned()));
-    w.create(&STAGE_EVENT, values).map(drop)
+    values
 }
 
 fn ref_label(conn: &Connection, spec: &'static crate::schema::EntitySpec, id: &str) -> Result<RefLabel> {
