@@ -9,6 +9,8 @@ export interface ConfirmAction {
   onClick: () => void;
   primary?: boolean;
   danger?: boolean;
+  /** Takes the focus when the dialog opens (else the first action does). */
+  focus?: boolean;
 }
 
 interface Props {
@@ -20,6 +22,7 @@ interface Props {
 }
 
 export function ConfirmDialog({ title, message, actions, onCancel, busy }: Props) {
+  const focused = Math.max(0, actions.findIndex((a) => a.focus));
   return (
     <Modal
       title={title}
@@ -31,7 +34,7 @@ export function ConfirmDialog({ title, message, actions, onCancel, busy }: Props
           type="button"
           className={a.primary ? "btn btn-primary" : a.danger ? "btn btn-danger" : "btn"}
           data-testid={a.testId}
-          data-autofocus={i === 0 ? "" : undefined}
+          data-autofocus={i === focused ? "" : undefined}
           disabled={busy}
           onClick={a.onClick}
         >

@@ -1,6 +1,7 @@
 // A labelled form control with its error (client check or the core's field error) beneath.
 
 import type { ReactNode } from "react";
+import { errorId, fieldId } from "./fieldProps";
 
 interface Props {
   name: string;
@@ -9,15 +10,6 @@ interface Props {
   hint?: string;
   wide?: boolean;
   children: ReactNode;
-}
-
-/** Id of the control for `name`; the control itself must use it. */
-export function fieldId(name: string): string {
-  return `field-${name}`;
-}
-
-export function errorId(name: string): string {
-  return `error-${name}`;
 }
 
 export function Field({ name, label, error, hint, wide, children }: Props) {
@@ -36,15 +28,4 @@ export function Field({ name, label, error, hint, wide, children }: Props) {
       ) : null}
     </div>
   );
-}
-
-/** Props that tie a control to its label, error and test hook. */
-export function controlProps(name: string, error?: string | null) {
-  return {
-    id: fieldId(name),
-    name,
-    "data-testid": fieldId(name),
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": error ? errorId(name) : undefined,
-  } as const;
 }

@@ -26,4 +26,8 @@ describe("shortcutOf", () => {
     expect(shortcutOf(key("n", { ctrlKey: true, altKey: true }))).toBeNull();
     expect(shortcutOf(key("x", { ctrlKey: true }))).toBeNull();
   });
+
+  it("ignores Esc while a Chinese input method is composing", () => {
+    expect(shortcutOf({ ...key("Escape"), isComposing: true })).toBeNull();
+  });
 });

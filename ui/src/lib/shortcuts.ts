@@ -9,9 +9,12 @@ export interface KeyLike {
   metaKey: boolean;
   altKey: boolean;
   shiftKey: boolean;
+  /** True while an input method (pinyin, …) is composing: its keys are not shortcuts. */
+  isComposing?: boolean;
 }
 
 export function shortcutOf(e: KeyLike): Shortcut | null {
+  if (e.isComposing) return null;
   if (e.key === "Escape" && !e.ctrlKey && !e.metaKey && !e.altKey) return "cancel";
   if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return null;
   switch (e.key.toLowerCase()) {

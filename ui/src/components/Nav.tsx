@@ -1,0 +1,42 @@
+// The left navigation: the app's name and its screens.
+
+import { useTranslation } from "react-i18next";
+
+export type Screen = "projects" | "settings";
+
+const SCREENS: Screen[] = ["projects", "settings"];
+
+interface Props {
+  current: Screen;
+  onNavigate: (screen: Screen) => void;
+}
+
+export function Nav({ current, onNavigate }: Props) {
+  const { t } = useTranslation();
+  return (
+    <nav className="nav" aria-label={t("nav.label")}>
+      <div className="nav-brand">
+        <span className="nav-brand-name">Normdesk</span>
+        <span className="nav-brand-name-zh" lang="zh-CN">
+          标准工作台
+        </span>
+      </div>
+      <ul className="nav-list">
+        {SCREENS.map((screen) => (
+          <li key={screen}>
+            <button
+              type="button"
+              className={screen === current ? "nav-item nav-item-current" : "nav-item"}
+              aria-current={screen === current ? "page" : undefined}
+              data-testid={`nav-${screen}`}
+              onClick={() => onNavigate(screen)}
+            >
+              <span className={`nav-icon nav-icon-${screen}`} aria-hidden="true" />
+              {t(`nav.${screen}`)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
