@@ -58,6 +58,19 @@ pub fn kind(name: &str) -> Result<&'static EntitySpec, Failure> {
     Ok(schema::entity(name)?)
 }
 
+/// The kinds and their fields, for the help of `new` and `set`.
+pub fn fields_help() -> String {
+    let mut text = String::from("Kinds and their fields:\n");
+    for spec in schema::ENTITIES {
+        let names: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
+        text.push_str(&format!("  {}: {}\n", spec.name, names.join(", ")));
+    }
+    text.push_str(
+        "\nDates are YYYY-MM-DD; ids are UUIDs; `normdesk stages` lists the stage codes.",
+    );
+    text
+}
+
 /// A record id checked before the database is touched.
 pub fn record_id(text: &str) -> Result<String, Failure> {
     Ok(normdesk_core::projects::parse_id(text)?)

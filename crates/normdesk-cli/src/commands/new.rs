@@ -9,6 +9,10 @@ use super::{Context, kind};
 use crate::failure::Failure;
 
 #[derive(clap::Args)]
+#[command(
+    after_help = "Example:\n  normdesk new project reference=\"ISO/CD 21384-5\" title_en=\"Unmanned aircraft systems\" \\\n    tier=international deliverable=IS our_role=lead stage=30.20",
+    after_long_help = super::fields_help()
+)]
 pub struct Args {
     /// The record kind (project, committee, person, …)
     kind: String,

@@ -7,6 +7,7 @@ use super::{Context, kind, record_id};
 use crate::failure::Failure;
 
 #[derive(clap::Args)]
+#[command(after_long_help = super::fields_help())]
 pub struct Args {
     /// The record kind (project, committee, person, …)
     kind: String,

@@ -7,3 +7,4 @@ mod records;
 mod refused;
 mod setup;
 mod support;
+mod tidy;

@@ -226,3 +226,25 @@ fn the_database_comes_from_normdesk_db_when_there_is_no_flag() {
     assert_eq!(run_command(cmd).code, 0);
     assert!(nd.db.exists());
 }
+
+#[test]
+fn help_lists_the_commands_and_the_fields_of_each_kind() {
+    let nd = Nd::new();
+    let help = nd.ok(&["--help"]);
+    for command in [
+        "init", "demo", "stats", "stages", "list", "show", "new", "set", "rm", "dump", "check",
+    ] {
+        assert!(
+            help.lines()
+                .any(|l| l.trim_start().starts_with(&format!("{command} "))),
+            "no {command} in\n{help}"
+        );
+    }
+    let new_help = nd.ok(&["new", "--help"]);
+    assert!(
+        new_help.contains("project: reference, title_en, title_zh, tier"),
+        "{new_help}"
+    );
+    assert!(nd.ok(&["--version"]).starts_with("normdesk "));
+    assert!(!nd.db.exists(), "help needs no database");
+}
