@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/platform/**/*.{ts,tsx}"],
+    files: ["src/platform/**/*.{ts,tsx}", "dev/**/*.ts"],
     rules: { "no-restricted-imports": "off" },
   },
   {

@@ -42,6 +42,9 @@ export function toggleSort(current: SortState, column: ProjectSort): SortState {
   return current.sort === column ? { sort: column, descending: !current.descending } : { sort: column, descending: false };
 }
 
+/** A query with every field spelled out (the generated type marks defaulted fields optional). */
+export type FullQuery = Required<ProjectQuery>;
+
 /** The query for the page starting at `offset`. */
 export function buildQuery(
   filters: ProjectFilters,
@@ -49,7 +52,7 @@ export function buildQuery(
   offset: number,
   today: string | null,
   limit: number = PAGE_SIZE,
-): ProjectQuery {
+): FullQuery {
   return {
     search: filters.search.trim().replace(/\s+/g, " "),
     tier: filters.tier,

@@ -11,7 +11,6 @@ import type {
   ProjectInput,
   ProjectPage,
   ProjectQuery,
-  Result,
   StageCatalog,
   StageChange,
 } from "../bindings";
@@ -46,8 +45,11 @@ export class ApiFailure extends Error {
   }
 }
 
-async function unwrap<T>(call: Promise<Result<T, ApiError>>): Promise<T> {
-  let result: Result<T, ApiError>;
+/** What every generated command resolves to (tauri-specta's `Result`). */
+type Outcome<T> = { status: "ok"; data: T } | { status: "error"; error: ApiError };
+
+async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
+  let result: Outcome<T>;
   try {
     result = await call;
   } catch (thrown) {

@@ -45,10 +45,11 @@ export function row(i: number, extra: Partial<ProjectRow> = {}): ProjectRow {
 /** A backend of `total` generated projects answering `list_projects` by offset. */
 export function pageOf(total: number) {
   return (query: ProjectQuery): Promise<ProjectPage> => {
-    const end = Math.min(total, query.offset + query.limit);
+    const offset = query.offset ?? 0;
+    const end = Math.min(total, offset + (query.limit || 100));
     const rows: ProjectRow[] = [];
-    for (let i = query.offset; i < end; i++) rows.push(row(i));
-    return Promise.resolve({ total, offset: query.offset, rows });
+    for (let i = offset; i < end; i++) rows.push(row(i));
+    return Promise.resolve({ total, offset, rows });
   };
 }
 
