@@ -248,3 +248,57 @@ fn help_lists_the_commands_and_the_fields_of_each_kind() {
     assert!(nd.ok(&["--version"]).starts_with("normdesk "));
     assert!(!nd.db.exists(), "help needs no database");
 }
+
+/// `normdesk dump | head` must stop quietly, not panic on the closed pipe.
+#[test]
+fn a_reader_that_stops_early_gets_no_panic() {
+    use std::io::Read;
+    use std::process::Stdio;
+
+    let nd = Nd::new();
+    let long = "中".repeat(20_000);
+    let fields: Vec<String> = [
+        "scope",
+        "purpose",
+        "relevant_documents",
+        "known_patents",
+        "liaisons_engaged",
+    ]
+    .iter()
+    .map(|f| format!("{f}={long}"))
+    .chain(
+        [
+            "reference=ISO 1",
+            "title_en=Big",
+            "deliverable=IS",
+            "our_role=lead",
+            "stage=30.20",
+        ]
+        .map(String::from),
+    )
+    .collect();
+    let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+    nd.new_record("project", &fields);
+    assert!(
+        nd.dump().len() > 256 * 1024,
+        "the dump must be larger than a pipe's buffer"
+    );
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_normdesk"))
+        .arg("--db")
+        .arg(&nd.db)
+        .arg("dump")
+        .env_remove("NORMDESK_DB")
+        .env("RUST_BACKTRACE", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The read end is dropped here: the rest of the dump meets a closed pipe.
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.is_empty(), "stderr: {stderr}");
+    assert_eq!(output.status.code(), Some(0));
+}
