@@ -1,0 +1,110 @@
+//! The IPC contract, declared once: the command list tauri-specta serves and exports to
+//! TypeScript (`ui/src/bindings.ts`, committed). `make bindings` rewrites the file; the test
+//! below fails when the committed file is stale.
+
+use std::path::{Path, PathBuf};
+
+use specta_typescript::Typescript;
+use tauri_specta::{Builder, ErrorHandlingMode, collect_commands};
+
+use crate::commands;
+
+/// First line of the generated file (the UI's eslint ignores the file).
+const HEADER: &str = "// Generated from src-tauri/src/commands.rs by `make bindings`.";
+
+/// The runtime helper every command goes through. It is tauri-specta's own `typedError`, plus an
+/// exported `Result` type so the UI can name what a command resolves to.
+const TYPED_ERROR_IMPL: &str = r#"export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
+
+async function typedError<T, E>(result: Promise<T>): Promise<Result<T, E>> {
+    try {
+        return { status: "ok", data: await result };
+    } catch (e) {
+        // An Error instance is a failure of the IPC bridge itself, not a command's error value.
+        if (e instanceof Error) throw e;
+        return { status: "error", error: e as E };
+    }
+}"#;
+
+/// The commands the shell serves, in one place for the invoke handler and the exporter.
+pub fn builder() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new()
+        .commands(collect_commands![
+            commands::app_info,
+            commands::set_display_name,
+            commands::set_language,
+            commands::backup_database,
+            commands::stages,
+            commands::lookups,
+            commands::list_projects,
+            commands::get_project,
+            commands::create_project,
+            commands::update_project,
+            commands::delete_project,
+            commands::change_stage,
+        ])
+        .error_handling(ErrorHandlingMode::Result)
+        .disable_serde_phases()
+        .typed_error_impl(TYPED_ERROR_IMPL)
+}
+
+/// Where the committed bindings live.
+pub fn committed_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings.ts")
+}
+
+/// Writes the TypeScript bindings to `path`.
+pub fn export(path: &Path) -> Result<(), specta_typescript::Error> {
+    builder().export(Typescript::default().header(HEADER), path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regenerates the bindings and compares them with the committed file. When they differ
+    /// the file is rewritten (so `git diff` shows the change) and the test fails.
+    #[test]
+    fn committed_bindings_are_fresh() {
+        let dir = tempfile::tempdir().unwrap();
+        let fresh_path = dir.path().join("bindings.ts");
+        export(&fresh_path).expect("the bindings export");
+        let fresh = std::fs::read_to_string(&fresh_path).unwrap();
+        let committed_path = committed_path();
+        let committed = std::fs::read_to_string(&committed_path).unwrap_or_default();
+        if committed != fresh {
+            std::fs::write(&committed_path, &fresh).unwrap();
+            panic!(
+                "{} was stale and has been regenerated; review and commit it (or run `make bindings`)",
+                committed_path.display()
+            );
+        }
+    }
+
+    #[test]
+    fn bindings_name_every_command() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bindings.ts");
+        export(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for name in [
+            "appInfo",
+            "setDisplayName",
+            "setLanguage",
+            "backupDatabase",
+            "stages",
+            "lookups",
+            "listProjects",
+            "getProject",
+            "createProject",
+            "updateProject",
+            "deleteProject",
+            "changeStage",
+        ] {
+            assert!(
+                text.contains(&format!("\t{name}: (")),
+                "bindings lack commands.{name}"
+            );
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! The error the UI sees. Inside, the core has one rich `CoreError`; at the IPC edge it becomes a
+//! small, stable `{ kind, message, field }` with an explicit mapping, so the UI can branch on
+//! `kind` and put `message` next to the form field named by `field`.
+
+use normdesk_core::CoreError;
+use serde::Serialize;
+use specta::Type;
+
+/// What went wrong, coarsely, for the UI to branch on. Serialised in snake_case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ApiErrorKind {
+    /// A value was refused; `field` names it.
+    Validation,
+    NotFound,
+    /// The database was written by a newer Normdesk.
+    NewerSchema,
+    Io,
+    Database,
+    /// A bug in the shell (e.g. a poisoned lock); the message says what.
+    Internal,
+}
+
+/// The error of every command.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type, thiserror::Error)]
+#[error("{message}")]
+pub struct ApiError {
+    pub kind: ApiErrorKind,
+    /// Ready to show: names the bad input and the next step.
+    pub message: String,
+    /// The snake_case form field a validation error belongs to.
+    pub field: Option<String>,
+}
+
+impl ApiError {
+    pub fn new(kind: ApiErrorKind, message: impl Into<String>) -> Self {
+        ApiError {
+            kind,
+            message: message.into(),
+            field: None,
+        }
+    }
+
+    pub fn validation(field: &str, message: impl Into<String>) -> Self {
+        ApiError {
+            kind: ApiErrorKind::Validation,
+            message: message.into(),
+            field: Some(field.to_owned()),
+        }
+    }
+}
+
+impl From<CoreError> for ApiError {
+    fn from(error: CoreError) -> Self {
+        let message = error.to_string();
+        match error {
+            // The field is reported separately, so the message is shown without the "field: " prefix.
+            CoreError::Validation { field, message } => ApiError {
+                kind: ApiErrorKind::Validation,
+                message,
+                field: Some(field),
+            },
+            CoreError::NotFound { .. } => ApiError::new(ApiErrorKind::NotFound, message),
+            CoreError::InUse { .. } => ApiError::validation("id", message),
+            CoreError::NewerSchema { .. } => ApiError::new(ApiErrorKind::NewerSchema, message),
+            CoreError::Io { .. } => ApiError::new(ApiErrorKind::Io, message),
+            CoreError::Sqlite(_) | CoreError::Corrupt(_) => {
+                ApiError::new(ApiErrorKind::Database, message)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_errors_map_to_stable_kinds() {
+        let cases: Vec<(CoreError, ApiErrorKind, Option<&str>)> = vec![
+            (
+                CoreError::invalid("reference", "cannot be empty"),
+                ApiErrorKind::Validation,
+                Some("reference"),
+            ),
+            (
+                CoreError::not_found("project", "x"),
+                ApiErrorKind::NotFound,
+                None,
+            ),
+            (
+                CoreError::InUse {
+                    kind: "committee".into(),
+                    id: "c".into(),
+                    by: vec!["project p".into()],
+                },
+                ApiErrorKind::Validation,
+                Some("id"),
+            ),
+            (
+                CoreError::NewerSchema {
+                    path: "/tmp/n.db".into(),
+                    found: 9,
+                    supported: 1,
+                },
+                ApiErrorKind::NewerSchema,
+                None,
+            ),
+            (
+                CoreError::io("/tmp/x", std::io::Error::other("disk full")),
+                ApiErrorKind::Io,
+                None,
+            ),
+            (
+                CoreError::Corrupt("bad row".into()),
+                ApiErrorKind::Database,
+                None,
+            ),
+            (
+                CoreError::Sqlite(rusqlite_error()),
+                ApiErrorKind::Database,
+                None,
+            ),
+        ];
+        for (core, kind, field) in cases {
+            let shown = core.to_string();
+            let api = ApiError::from(core);
+            assert_eq!(api.kind, kind, "{shown}");
+            assert_eq!(api.field.as_deref(), field, "{shown}");
+            assert!(!api.message.is_empty());
+        }
+    }
+
+    #[test]
+    fn validation_message_has_no_field_prefix() {
+        let api = ApiError::from(CoreError::invalid(
+            "title_en",
+            "the English title cannot be empty",
+        ));
+        assert_eq!(api.message, "the English title cannot be empty");
+    }
+
+    #[test]
+    fn serialises_as_the_ui_expects() {
+        let json =
+            serde_json::to_string(&ApiError::validation("language", "pick zh-CN or en")).unwrap();
+        assert_eq!(
+            json,
+            r#"{"kind":"validation","message":"pick zh-CN or en","field":"language"}"#
+        );
+    }
+
+    fn rusqlite_error() -> rusqlite::Error {
+        rusqlite::Error::QueryReturnedNoRows
+    }
+}
