@@ -99,7 +99,9 @@ CREATE INDEX project_by_title ON project(title_en, reference, id) WHERE deleted 
 CREATE INDEX project_by_stage ON project(stage, reference, id) WHERE deleted = 0;
 CREATE INDEX project_by_target ON project(target_date IS NULL, target_date, reference, id) WHERE deleted = 0;
 CREATE INDEX project_by_limit ON project(limit_date IS NULL, limit_date, reference, id) WHERE deleted = 0;
-CREATE INDEX project_by_tier ON project(tier, reference) WHERE deleted = 0;
+-- Covers every list filter, so counting and filtering never read the table rows.
+CREATE INDEX project_filter ON project(tier, stage, our_role, deliverable, committee_id, limit_date, target_date, reference, id)
+    WHERE deleted = 0;
 CREATE INDEX project_by_committee ON project(committee_id, reference) WHERE deleted = 0;
 CREATE INDEX project_by_leader ON project(leader_id) WHERE deleted = 0;
 
@@ -308,17 +310,14 @@ CREATE TABLE setting (
     value TEXT NOT NULL
 );
 
--- One search index for every register. `body` holds Latin words as they are and runs of CJK
--- characters as overlapping bigrams (see src/search.rs), so a two-character Chinese query is
--- one token lookup.
-CREATE TABLE search_doc (
-    docid INTEGER PRIMARY KEY,
-    entity TEXT NOT NULL,
-    row_id TEXT NOT NULL UNIQUE
-);
-CREATE VIRTUAL TABLE search_fts USING fts5(
-    body,
-    content = '',
-    contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 2'
-);
+-- Search: one FTS5 index per searchable kind, keyed by the record's rowid. `body` holds Latin
+-- words as they are and runs of CJK characters as overlapping bigrams (see src/search.rs), so a
+-- two-character Chinese query is one token lookup. Contentless: the text lives in the records.
+CREATE VIRTUAL TABLE organisation_fts USING fts5(body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE committee_fts USING fts5(body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE person_fts USING fts5(body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE project_fts USING fts5(body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE comment_fts USING fts5(body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE liaison_fts USING fts5(body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE statement_fts USING fts5(body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE target_fts USING fts5(body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');

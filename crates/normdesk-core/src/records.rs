@@ -75,17 +75,13 @@ pub fn list(conn: &Connection, spec: &EntitySpec, query: Option<&str>) -> Result
     let mut args = Vec::new();
     let mut filter = String::from("deleted = 0");
     if let Some(q) = query.filter(|q| !q.trim().is_empty()) {
-        let has_search = spec.fields.iter().any(|f| f.search);
-        match (has_search, search::match_expr(q)) {
-            (true, Some(expr)) => {
+        match (search::rowids_matching(spec, "?1"), search::match_expr(q)) {
+            (Some(rowids), Some(expr)) => {
                 args.push(expr);
-                filter.push_str(
-                    " AND id IN (SELECT d.row_id FROM search_fts JOIN search_doc d ON d.docid = search_fts.rowid
-                                 WHERE search_fts MATCH ?1)",
-                );
+                filter.push_str(&format!(" AND rowid IN ({rowids})"));
             }
-            (false, _) => return Err(CoreError::invalid("query", format!("{} records cannot be searched", spec.name))),
-            (true, None) => {}
+            (None, _) => return Err(CoreError::invalid("query", format!("{} records cannot be searched", spec.name))),
+            (Some(_), None) => {}
         }
     }
     let order: Vec<&str> = spec.label.to_vec();

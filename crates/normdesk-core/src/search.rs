@@ -80,24 +80,31 @@ pub fn match_expr(query: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" AND "))
 }
 
+/// The FTS5 table of a kind, if the kind is searchable.
+pub fn fts_table(spec: &EntitySpec) -> Option<String> {
+    spec.fields.iter().any(|f| f.search).then(|| format!("{}_fts", spec.name))
+}
+
+/// SQL that selects the rowids of `spec`'s records matching the MATCH expression bound at
+/// `param` ("?1"), for `rowid IN (…)`.
+pub fn rowids_matching(spec: &EntitySpec, param: &str) -> Option<String> {
+    fts_table(spec).map(|t| format!("SELECT rowid FROM {t} WHERE {t} MATCH {param}"))
+}
+
 /// Rewrites the index entry of one record (removes it when the record is deleted).
 pub fn reindex(conn: &Connection, spec: &EntitySpec, id: &str) -> Result<()> {
-    let fields: Vec<&str> = spec.fields.iter().filter(|f| f.search).map(|f| f.name).collect();
-    if fields.is_empty() {
-        return Ok(());
-    }
-    let old: Option<i64> =
-        conn.prepare_cached("SELECT docid FROM search_doc WHERE row_id = ?1")?.query_row([id], |r| r.get(0)).optional()?;
-    if let Some(docid) = old {
-        conn.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?.execute([docid])?;
-        conn.prepare_cached("DELETE FROM search_doc WHERE docid = ?1")?.execute([docid])?;
-    }
+    let Some(table) = fts_table(spec) else { return Ok(()) };
+    let rowid: Option<i64> = conn
+        .prepare_cached(&format!("SELECT rowid FROM {} WHERE id = ?1", spec.table()))?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    let Some(rowid) = rowid else { return Ok(()) };
+    conn.prepare_cached(&format!("DELETE FROM {table} WHERE rowid = ?1"))?.execute([rowid])?;
     let Some(record) = load(conn, spec, id)? else { return Ok(()) };
-    let text: Vec<&str> = fields.iter().filter_map(|f| record.get(*f).and_then(Value::as_str)).collect();
+    let text: Vec<&str> =
+        spec.fields.iter().filter(|f| f.search).filter_map(|f| record.get(f.name).and_then(Value::as_str)).collect();
     let body = index_text(&text.join(" "));
-    conn.prepare_cached("INSERT INTO search_doc (entity, row_id) VALUES (?1, ?2)")?.execute(params![spec.name, id])?;
-    let docid = conn.last_insert_rowid();
-    conn.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?.execute(params![docid, body])?;
+    conn.prepare_cached(&format!("INSERT INTO {table} (rowid, body) VALUES (?1, ?2)"))?.execute(params![rowid, body])?;
     Ok(())
 }
 

@@ -17,16 +17,17 @@ pub fn list(conn: &Connection, q: &ProjectQuery) -> Result<ProjectPage> {
     let today = q.today.clone().unwrap_or_else(super::today);
     let mut filters: Vec<String> = vec!["p.deleted = 0".into()];
     let mut args: Vec<Sql> = Vec::new();
+    // The search index holds live projects only, so with nothing but a search the total is the
+    // number of index matches: no table row needs reading to count.
+    let mut count_sql = None;
     let bind = |args: &mut Vec<Sql>, v: Sql| {
         args.push(v);
         format!("?{}", args.len())
     };
     if let Some(expr) = search::match_expr(&q.search) {
         let n = bind(&mut args, Sql::Text(expr));
-        filters.push(format!(
-            "p.id IN (SELECT d.row_id FROM search_fts JOIN search_doc d ON d.docid = search_fts.rowid
-                      WHERE search_fts MATCH {n} AND d.entity = 'project')"
-        ));
+        filters.push(format!("p.rowid IN (SELECT rowid FROM project_fts WHERE project_fts MATCH {n})"));
+        count_sql = Some(format!("SELECT count(*) FROM project_fts WHERE project_fts MATCH {n}"));
     }
     if let Some(tier) = q.tier {
         let n = bind(&mut args, Sql::Text(Tier::as_str(tier).into()));
@@ -39,8 +40,10 @@ pub fn list(conn: &Connection, q: &ProjectQuery) -> Result<ProjectPage> {
     if let Some(key) = q.stage_group.as_deref().filter(|k| !k.is_empty()) {
         let group = stages::group_by_key(key)
             .ok_or_else(|| CoreError::invalid("stage_group", format!("unknown stage group '{key}'")))?;
-        let n = bind(&mut args, Sql::Text(format!("{}.*", group.group)));
-        filters.push(format!("p.stage GLOB {n}"));
+        // A range, not GLOB: a bound GLOB pattern cannot use the stage index.
+        let from = bind(&mut args, Sql::Text(format!("{}.00", group.group)));
+        let to = bind(&mut args, Sql::Text(format!("{}.99", group.group)));
+        filters.push(format!("p.stage BETWEEN {from} AND {to}"));
     }
     if let Some(c) = q.committee_id.as_deref().filter(|c| !c.is_empty()) {
         let n = bind(&mut args, Sql::Text(c.into()));
@@ -60,9 +63,11 @@ pub fn list(conn: &Connection, q: &ProjectQuery) -> Result<ProjectPage> {
     }
     let filter_sql = filters.join(" AND ");
 
-    let total: u32 = conn
-        .prepare_cached(&format!("SELECT count(*) FROM project p WHERE {filter_sql}"))?
-        .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
+    let count_sql = match count_sql {
+        Some(sql) if filters.len() == 2 => sql,
+        _ => format!("SELECT count(*) FROM project p WHERE {filter_sql}"),
+    };
+    let total: u32 = conn.prepare_cached(&count_sql)?.query_row(params_from_iter(args.iter()), |r| r.get(0))?;
 
     // Each order matches an index of 0001_init.sql exactly, so a page is read off the index.
     // Empty dates sort after all dates (before them when descending).
