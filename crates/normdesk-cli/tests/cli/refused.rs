@@ -264,22 +264,16 @@ fn cases(project: &str, committee: &str) -> Vec<Case> {
 #[test]
 fn refused_input_names_the_field_and_changes_nothing() {
     let nd = Nd::with_demo();
-    let project = nd.new_record(
-        "project",
-        &PROJECT
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>(),
-    );
-    let committee = nd
-        .json(&["list", "committee", "--query", "unmanned", "--json"])
+    let fields: Vec<String> = PROJECT.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let project = nd.new_record("project", &fields);
+    // A committee that a demo project works in: deleting it must be refused.
+    let projects = nd.json(&["list", "project", "--json"]);
+    let committee = projects
         .as_array()
-        .unwrap()[0]["id"]
-        .as_str()
         .unwrap()
+        .iter()
+        .find_map(|p| p["committee_id"].as_str())
+        .expect("a demo project with a committee")
         .to_owned();
     let before = nd.dump();
 

@@ -277,7 +277,6 @@ fn a_reader_that_stops_early_gets_no_panic() {
         .map(String::from),
     )
     .collect();
-    let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
     nd.new_record("project", &fields);
     assert!(
         nd.dump().len() > 256 * 1024,

@@ -75,9 +75,9 @@ impl Nd {
     }
 
     /// Creates a record and returns its id.
-    pub fn new_record(&self, kind: &str, fields: &[&str]) -> String {
+    pub fn new_record<S: AsRef<str>>(&self, kind: &str, fields: &[S]) -> String {
         let mut args = vec!["new", kind];
-        args.extend_from_slice(fields);
+        args.extend(fields.iter().map(AsRef::as_ref));
         let out = self.ok(&args);
         assert!(
             is_bare_uuid_line(&out),
