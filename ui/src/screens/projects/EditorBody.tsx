@@ -46,7 +46,7 @@ export function EditorBody({ detail: loadedDetail, handle, onSaved, onDeleted, o
   const { t, i18n } = useTranslation();
   const { notify } = useNotices();
   const { catalog, lookups } = useReference();
-  const { setPending } = useUnsavedGuard();
+  const { setPending, confirmLeave } = useUnsavedGuard();
   const [detail, setDetail] = useState(loadedDetail);
   const isNew = detail === null;
   const stageCodes = useMemo(() => catalog.stages.map((s) => s.code), [catalog]);
@@ -87,10 +87,12 @@ export function EditorBody({ detail: loadedDetail, handle, onSaved, onDeleted, o
     }
   }, [saving, isNew, draft, detail, notify, t, onSaved]);
 
+  // An existing project goes back to its stored values; a new one is closed, after asking if
+  // anything was typed (nothing typed is dropped without a word).
   const cancel = useCallback(() => {
-    if (isNew) onClose();
-    else draft.revert();
-  }, [isNew, onClose, draft]);
+    if (!isNew) draft.revert();
+    else void confirmLeave().then((ok) => ok && onClose());
+  }, [isNew, onClose, draft, confirmLeave]);
 
   const latest = useRef({ save, revert: draft.revert });
   useEffect(() => {

@@ -106,4 +106,16 @@ describe("project form", () => {
     expect(await screen.findByTestId("stage-change")).toBeInTheDocument();
     expect(screen.getByTestId("project-save")).toBeDisabled();
   });
+
+  it("asks before Esc drops a new project that has typed text", async () => {
+    const reference = await openNewProject();
+    await userEvent.type(reference, "T/SZS 1-2026");
+    await userEvent.keyboard("{Escape}");
+    await userEvent.click(await screen.findByTestId("confirm-cancel"));
+    expect(screen.getByTestId("field-reference")).toHaveValue("T/SZS 1-2026");
+
+    await userEvent.click(screen.getByTestId("project-cancel"));
+    await userEvent.click(await screen.findByTestId("confirm-discard"));
+    await waitFor(() => expect(screen.queryByTestId("field-reference")).toBeNull());
+  });
 });

@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Field } from "../../components/Field";
 import { controlProps, errorId, fieldId } from "../../components/fieldProps";
+import { RefOptions } from "../../components/RefOptions";
 import { StageSelect } from "../../components/StageSelect";
 import { TRACKS, type FieldName } from "../../lib/projectForm";
 import { DELIVERABLES, OUR_ROLES, TIERS } from "../../lib/projectQuery";
@@ -102,11 +103,7 @@ export function ProjectForm({ form, errors, onField, isNew, catalog, lookups, kn
           <Field name="committee_id" label={label("committee_id")} error={errors.committee_id} wide>
             <select {...controlProps("committee_id", errors.committee_id)} value={form.committee_id ?? ""} onChange={(e) => onField("committee_id", e.target.value)}>
               <option value="">{t("form.none")}</option>
-              {committees.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
+              <RefOptions options={committees} />
             </select>
           </Field>
           <Field name="our_role" label={label("our_role")} error={errors.our_role}>
@@ -121,11 +118,7 @@ export function ProjectForm({ form, errors, onField, isNew, catalog, lookups, kn
           <Field name="leader_id" label={label("leader_id")} error={errors.leader_id}>
             <select {...controlProps("leader_id", errors.leader_id)} value={form.leader_id ?? ""} onChange={(e) => onField("leader_id", e.target.value)}>
               <option value="">{t("form.none")}</option>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.label}
-                </option>
-              ))}
+              <RefOptions options={people} />
             </select>
           </Field>
         </div>
