@@ -64,7 +64,10 @@ impl From<CoreError> for ApiError {
             CoreError::InUse { .. } => ApiError::validation("id", message),
             CoreError::NewerSchema { .. } => ApiError::new(ApiErrorKind::NewerSchema, message),
             CoreError::Io { .. } => ApiError::new(ApiErrorKind::Io, message),
-            CoreError::Sqlite(_) | CoreError::Corrupt(_) => {
+            CoreError::Sqlite(_)
+            | CoreError::Corrupt(_)
+            | CoreError::NotADatabase { .. }
+            | CoreError::Busy => {
                 ApiError::new(ApiErrorKind::Database, message)
             }
         }

@@ -29,8 +29,14 @@ pub enum CoreError {
     #[error("{kind} {id} is still referred to by {}; change or remove those first", by.join(", "))]
     InUse { kind: String, id: String, by: Vec<String> },
 
+    #[error("{path} is not a Normdesk database (it is not an SQLite file); check the path")]
+    NotADatabase { path: PathBuf },
+
+    #[error("the database is busy: another Normdesk program is writing to it; try again in a moment")]
+    Busy,
+
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
 
     #[error("stored data is damaged: {0}; run `normdesk check`")]
     Corrupt(String),
@@ -48,6 +54,15 @@ impl CoreError {
 
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         CoreError::Io { path: path.into(), source }
+    }
+}
+
+impl From<rusqlite::Error> for CoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => CoreError::Busy,
+            _ => CoreError::Sqlite(error),
+        }
     }
 }
 

@@ -40,10 +40,10 @@ impl Store {
         }
         let existed = path.exists() && std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
         let not_a_database = |e: rusqlite::Error| match e {
-            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => CoreError::Corrupt(
-                format!("{} is not a Normdesk database (SQLite says: file is not a database)", path.display()),
-            ),
-            other => CoreError::Sqlite(other),
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+                CoreError::NotADatabase { path: path.to_path_buf() }
+            }
+            other => CoreError::from(other),
         };
         let conn = Connection::open(path).map_err(not_a_database)?;
         // Read the version before anything writes to the file: a newer database stays untouched.

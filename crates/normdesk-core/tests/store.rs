@@ -54,8 +54,9 @@ fn a_file_that_is_not_a_database_is_refused_with_its_name() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notes.db");
     std::fs::write(&path, "these are not the tables you are looking for".repeat(100)).unwrap();
-    let err = Store::open(&path).err().expect("a text file opened as a database").to_string();
-    assert!(err.contains("notes.db"), "{err}");
+    let err = Store::open(&path).err().expect("a text file opened as a database");
+    assert!(matches!(err, CoreError::NotADatabase { .. }), "{err}");
+    assert!(err.to_string().contains("notes.db is not a Normdesk database"), "{err}");
 }
 
 #[test]
@@ -117,4 +118,17 @@ fn seeding_happens_on_a_new_database_only() {
     store.write(normdesk_core::Source::Ui, |w| projects::delete(w, &id)).unwrap();
     assert!(!demo::seed_if_new(&mut store).unwrap());
     assert!(projects::get(store.conn(), &id).is_err(), "a deleted demo project came back");
+}
+
+#[test]
+fn a_locked_database_says_it_is_busy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("normdesk.db");
+    let mut store = Store::open(&path).unwrap();
+    let other = Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE; INSERT INTO setting (key, value) VALUES ('x', 'y');").unwrap();
+    store.conn().busy_timeout(std::time::Duration::from_millis(50)).unwrap();
+    let err = store.write(normdesk_core::Source::Cli, |_| Ok(())).unwrap_err();
+    assert!(matches!(err, CoreError::Busy), "{err}");
+    assert!(err.to_string().contains("try again"), "{err}");
 }
