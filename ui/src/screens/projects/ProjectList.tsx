@@ -46,6 +46,12 @@ export function ProjectList({ data, catalog, sort, onSort, selectedId, selectedI
     if (last >= first) ensureRange(first, last);
   }, [first, last, ensureRange]);
 
+  // End-to-end tests wait for this: the first rows (or the empty list) are on screen.
+  const painted = data.total !== null && (data.total === 0 || items.some((item) => data.rowAt(item.index) !== undefined));
+  useEffect(() => {
+    if (painted) document.body.dataset.ready = "true";
+  }, [painted]);
+
   useEffect(() => {
     virtualizer.scrollToOffset(0);
     // Only when the list itself changes.

@@ -39,10 +39,6 @@ export function ProjectsScreen() {
   const refreshing = useDelayed(data.loading && data.total !== null, 300);
   const selectedId = selection.kind === "existing" ? selection.id : null;
 
-  useEffect(() => {
-    if (data.total !== null) document.body.dataset.ready = "true";
-  }, [data.total]);
-
   const select = useCallback(
     async (id: string, index: number) => {
       if (id === selectedId) {
