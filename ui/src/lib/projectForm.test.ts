@@ -40,4 +40,13 @@ describe("project form data", () => {
     expect(saved.title_zh).toBe("智慧灯杆");
     expect(saved.scope).toBe("  indented\n");
   });
+
+  it("keeps the deliverable in step with the tier", () => {
+    let form = withField(blankInput(), "tier", "local");
+    expect(form.deliverable).toBe("DB");
+    form = withField(form, "deliverable", "DB/T");
+    expect(withField(form, "tier", "local").deliverable).toBe("DB/T");
+    expect(withField(form, "tier", "group").deliverable).toBe("T");
+    expect(withField({ ...blankInput(), deliverable: "TR" }, "tier", "regional").deliverable).toBe("TR");
+  });
 });

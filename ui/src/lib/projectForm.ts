@@ -1,7 +1,8 @@
 // The project form's data: a blank input, the editable part of a stored project, what changed
 // (dirty tracking) and the tidy-up done before saving.
 
-import type { Project, ProjectInput } from "../platform/api";
+import type { Project, ProjectInput, Tier } from "../platform/api";
+import { DELIVERABLES_BY_TIER } from "./projectQuery";
 
 export type FieldName = keyof ProjectInput;
 
@@ -85,6 +86,12 @@ export function withField(form: ProjectInput, name: FieldName, raw: string | boo
     case "track_months":
       value = raw === "" ? null : Number(raw);
       break;
+    case "tier": {
+      // A deliverable the new tier cannot produce is replaced by the tier's first one.
+      const allowed = DELIVERABLES_BY_TIER[raw as Tier] ?? [];
+      const deliverable = allowed.includes(form.deliverable) || allowed.length === 0 ? form.deliverable : allowed[0];
+      return { ...form, tier: raw as Tier, deliverable };
+    }
   }
   return { ...form, [name]: value };
 }

@@ -8,6 +8,17 @@ export const TIERS: readonly Tier[] = ["international", "regional", "national", 
 export const DELIVERABLES: readonly Deliverable[] = [
   "IS", "TS", "TR", "PAS", "IWA", "Guide", "Amd", "Cor", "GB", "GB/T", "GB/Z", "sector", "DB", "DB/T", "T", "Q",
 ];
+/** The deliverables each tier may produce (mirrors the core's `deliverables_for`). */
+export const DELIVERABLES_BY_TIER: Readonly<Record<Tier, readonly Deliverable[]>> = {
+  international: ["IS", "TS", "TR", "PAS", "IWA", "Guide", "Amd", "Cor"],
+  regional: ["IS", "TS", "TR", "PAS", "IWA", "Guide", "Amd", "Cor"],
+  national: ["GB", "GB/T", "GB/Z"],
+  sector: ["sector"],
+  local: ["DB", "DB/T"],
+  group: ["T"],
+  enterprise: ["Q"],
+};
+
 export const OUR_ROLES: readonly OurRole[] = ["lead", "co_lead", "participate"];
 
 export interface ProjectFilters {

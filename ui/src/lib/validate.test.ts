@@ -24,6 +24,15 @@ describe("validateProject", () => {
     expect(validateProject({ ...input, limit_date: "2026-05-01" })).toEqual({});
   });
 
+  it("refuses a target date before the start date", () => {
+    expect(validateProject({ ...valid, start_date: "2026-05-01", target_date: "2026-01-01" })).toEqual({ target_date: "targetBeforeStart" });
+  });
+
+  it("refuses a deliverable the tier cannot produce", () => {
+    expect(validateProject({ ...valid, tier: "local", reference: "DB4403/T 1-2026", deliverable: "IS" })).toEqual({ deliverable: "deliverableTier" });
+    expect(validateProject({ ...valid, tier: "local", reference: "DB4403/T 1-2026", deliverable: "DB/T" })).toEqual({});
+  });
+
   it("refuses dates that are not YYYY-MM-DD calendar dates", () => {
     expect(validateProject({ ...valid, target_date: "2026-02-30" })).toEqual({ target_date: "date" });
   });

@@ -6,9 +6,18 @@ import type { ProjectInput } from "../platform/api";
 import { isIsoDate } from "./dates";
 import type { FieldName } from "./projectForm";
 import { TRACKS } from "./projectForm";
+import { DELIVERABLES_BY_TIER } from "./projectQuery";
 
 /** An i18n key under `validation.` naming what is wrong. */
-export type ValidationCode = "required" | "titleRequired" | "date" | "limitBeforeStart" | "track" | "stage";
+export type ValidationCode =
+  | "required"
+  | "titleRequired"
+  | "date"
+  | "limitBeforeStart"
+  | "targetBeforeStart"
+  | "deliverableTier"
+  | "track"
+  | "stage";
 
 export type FieldErrors = Partial<Record<FieldName, ValidationCode>>;
 
@@ -25,9 +34,13 @@ export function validateProject(input: ProjectInput, stageCodes?: readonly strin
     const value = input[name];
     if (value !== null && !isIsoDate(value)) errors[name] = "date";
   }
-  const { start_date: start, limit_date: limit } = input;
+  if (!DELIVERABLES_BY_TIER[input.tier].includes(input.deliverable)) errors.deliverable = "deliverableTier";
+  const { start_date: start, limit_date: limit, target_date: target } = input;
   if (start && limit && !errors.start_date && !errors.limit_date && limit < start) {
     errors.limit_date = "limitBeforeStart";
+  }
+  if (start && target && !errors.start_date && !errors.target_date && target < start) {
+    errors.target_date = "targetBeforeStart";
   }
   if (input.track_months !== null && !TRACKS.includes(input.track_months)) errors.track_months = "track";
   if (stageCodes && !stageCodes.includes(input.stage)) errors.stage = "stage";

@@ -8,7 +8,7 @@ import { controlProps, errorId, fieldId } from "../../components/fieldProps";
 import { RefOptions } from "../../components/RefOptions";
 import { StageSelect } from "../../components/StageSelect";
 import { TRACKS, type FieldName } from "../../lib/projectForm";
-import { DELIVERABLES, OUR_ROLES, TIERS } from "../../lib/projectQuery";
+import { DELIVERABLES, DELIVERABLES_BY_TIER, OUR_ROLES, TIERS } from "../../lib/projectQuery";
 import { shortStageName, stageName, usesCnProcess } from "../../lib/stages";
 import type { Lookups, ProjectInput, RefLabel, StageCatalog } from "../../platform/api";
 
@@ -39,6 +39,7 @@ export function ProjectForm({ form, errors, onField, isNew, catalog, lookups, kn
   const committees = useMemo(() => withCurrent(lookups.committees, form.committee_id, known), [lookups.committees, form.committee_id, known]);
   const people = useMemo(() => withCurrent(lookups.people, form.leader_id, known), [lookups.people, form.leader_id, known]);
 
+  const ownDeliverables = DELIVERABLES_BY_TIER[form.tier];
   const label = (name: FieldName) => t(`fields.${name}`);
   const text = (name: FieldName, extra: { lang?: string; placeholder?: string } = {}) => (
     <input
@@ -87,11 +88,20 @@ export function ProjectForm({ form, errors, onField, isNew, catalog, lookups, kn
           </Field>
           <Field name="deliverable" label={label("deliverable")} error={errors.deliverable}>
             <select {...controlProps("deliverable", errors.deliverable)} value={form.deliverable} onChange={(e) => onField("deliverable", e.target.value)}>
-              {DELIVERABLES.map((v) => (
-                <option key={v} value={v}>
-                  {t(`deliverable.${v}`)}
-                </option>
-              ))}
+              <optgroup label={t("form.deliverableForTier", { tier: t(`tier.${form.tier}`) })}>
+                {ownDeliverables.map((v) => (
+                  <option key={v} value={v}>
+                    {t(`deliverable.${v}`)}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label={t("form.deliverableOther")}>
+                {DELIVERABLES.filter((v) => !ownDeliverables.includes(v)).map((v) => (
+                  <option key={v} value={v}>
+                    {t(`deliverable.${v}`)}
+                  </option>
+                ))}
+              </optgroup>
             </select>
           </Field>
         </div>
