@@ -26,7 +26,7 @@ export default defineConfig({
     environment: "jsdom",
     globals: true,
     setupFiles: ["./src/test/setup.ts"],
-    css: false,
+    css: true,
     restoreMocks: true,
   },
 });

@@ -12,8 +12,10 @@ const code = files.filter(([path]) => /\.tsx?$/.test(path));
 const isTest = (path: string) => /\.test\.tsx?$/.test(path) || path.startsWith("./test/");
 
 describe("ui architecture", () => {
-  it("sees the source tree", () => {
+  it("sees the source tree as it is written", () => {
     expect(code.length).toBeGreaterThan(30);
+    expect(files.filter(([path]) => path.endsWith(".css")).length).toBeGreaterThan(3);
+    expect(files.filter(([, text]) => text.trim() === "").map(([path]) => path)).toEqual([]);
   });
 
   it("lets only src/platform/ talk to Tauri", () => {

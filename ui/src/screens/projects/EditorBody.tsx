@@ -18,6 +18,7 @@ import { ProjectForm } from "./ProjectForm";
 import { StageDialog } from "./StageDialog";
 import { StageTimeline } from "./StageTimeline";
 import { useProjectDraft } from "./useProjectDraft";
+import "./editor.css";
 
 /** What the screen's shortcuts (Ctrl+S, Esc) can ask of the editor. */
 export interface EditorHandle {
