@@ -38,6 +38,14 @@ export function ProjectsScreen() {
   const data = useProjectPages(filters, sort, version);
   const refreshing = useDelayed(data.loading && data.total !== null, 300);
   const selectedId = selection.kind === "existing" ? selection.id : null;
+  const listId = listKey(filters, sort);
+
+  // Row positions mean nothing in another list (new search, filter or sort).
+  const [indexedList, setIndexedList] = useState(listId);
+  if (indexedList !== listId) {
+    setIndexedList(listId);
+    setSelectedIndex(null);
+  }
 
   const select = useCallback(
     async (id: string, index: number) => {
@@ -136,7 +144,7 @@ export function ProjectsScreen() {
           selectedId={selectedId}
           selectedIndex={selectedIndex}
           onSelect={(id, index) => void select(id, index)}
-          listId={listKey(filters, sort)}
+          listId={listId}
         />
         <KeyHints />
       </section>
