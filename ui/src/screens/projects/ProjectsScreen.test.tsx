@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { api, type ProjectQuery } from "../../platform/api";
-import { detail, pageOf } from "../../test/fixtures";
+import { detail, pageOf, row } from "../../test/fixtures";
 import { fakeViewport, renderWithApp } from "../../test/render";
 import { ProjectsScreen } from "./ProjectsScreen";
 
@@ -72,6 +72,28 @@ describe("projects register", () => {
     await userEvent.click(screen.getByTestId("sort-limit_date"));
     await waitFor(() => expect(listCalls(list).at(-1)).toMatchObject({ sort: "limit_date", descending: true }));
     expect(screen.getByRole("columnheader", { name: /Limit/ })).toHaveAttribute("aria-sort", "descending");
+  });
+
+  it("marks overdue and sample projects, and shows the Chinese title when the English one is missing", async () => {
+    vi.spyOn(api, "listProjects").mockResolvedValue({
+      total: 2,
+      offset: 0,
+      rows: [row(0, { overdue: true }), row(1, { sample: true, title_en: "", title_zh: "智慧灯杆" })],
+    });
+    renderWithApp(<ProjectsScreen />);
+    const [late, sample] = await screen.findAllByTestId("project-row");
+    expect(within(late).getByTestId("badge-overdue")).toHaveTextContent("Overdue");
+    expect(within(late).queryByTestId("badge-sample")).toBeNull();
+    expect(within(sample).getByTestId("badge-sample")).toHaveTextContent("Sample");
+    expect(sample).toHaveTextContent("智慧灯杆");
+  });
+
+  it("Ctrl+F puts the cursor in the search box", async () => {
+    vi.spyOn(api, "listProjects").mockImplementation(pageOf(3));
+    renderWithApp(<ProjectsScreen />);
+    await screen.findAllByTestId("project-row");
+    await userEvent.keyboard("{Control>}f{/Control}");
+    expect(screen.getByTestId("project-search")).toHaveFocus();
   });
 
   it("filters by tier and overdue", async () => {
