@@ -1,7 +1,8 @@
 //! The demo data set: real committees, organisations and liaison links (facts from DOMAIN.md §7),
 //! the city programme's default targets, and a dozen sample projects with a few sample people,
-//! all marked `sample`. Ids are derived from stable keys, so loading it twice — or on two
-//! workstations — makes the same records once.
+//! their roles and training, and a short thread of sample liaison statements, all marked
+//! `sample`. Ids are derived from stable keys, so loading it twice — or on two workstations —
+//! makes the same records once.
 
 use serde_json::{Map, Value, json};
 
@@ -49,10 +50,28 @@ pub fn load(store: &mut Store) -> Result<usize> {
             let values = json!({"name_zh": name_zh, "name_en": name_en, "email": email, "expertise": expertise, "sample": true});
             added += put(w, &schema::PERSON, key, values)?;
         }
-        for (key, person, committee, role, start) in MEMBERSHIPS {
+        for (key, person, committee, role, start, end) in MEMBERSHIPS {
             let values = json!({"person_id": demo_id("person", person), "committee_id": demo_id("committee", committee),
-                "role": role, "start_date": start, "sample": true});
+                "role": role, "start_date": start, "end_date": if end.is_empty() { Value::Null } else { json!(end) },
+                "sample": true});
             added += put(w, &schema::MEMBERSHIP, key, values)?;
+        }
+        for (key, person, course, date) in TRAINING {
+            let values = json!({"person_id": demo_id("person", person), "course": course, "date": date});
+            added += put(w, &schema::TRAINING, key, values)?;
+        }
+        for st in STATEMENTS {
+            let opt = |kind: &str, key: &str| if key.is_empty() { Value::Null } else { json!(demo_id(kind, key)) };
+            let values = json!({"direction": st.direction, "title": st.title, "from_party": st.from, "to_party": st.to,
+                "committee_id": opt("committee", st.committee), "liaison_id": opt("liaison", st.liaison),
+                "purpose": st.purpose, "deadline": if st.deadline.is_empty() { Value::Null } else { json!(st.deadline) },
+                "state": st.state, "in_response_to": opt("statement", st.in_response_to), "body": st.body, "sample": true});
+            added += put(w, &schema::STATEMENT, st.key, values)?;
+            // The event log a statement made at a workstation would have, with stable ids and times.
+            let what = format!("created: {}, for {}, {}", st.direction, st.purpose, st.state);
+            let event = json!({"statement_id": demo_id("statement", st.key), "at": st.created,
+                "actor": "Demo data", "what": what});
+            added += put(w, &schema::STATEMENT_EVENT, st.key, event)?;
         }
         for project in sample_projects() {
             let id = demo_id("project", &project.reference);
@@ -172,12 +191,63 @@ const PEOPLE: &[(&str, &str, &str, &str, &str)] = &[
     ("liu-yang", "刘洋", "Liu Yang", "liu.yang@example.org", "traditional Chinese medicine"),
 ];
 
-/// Sample memberships (key, person, committee, role, start).
-const MEMBERSHIPS: &[(&str, &str, &str, &str, &str)] = &[
-    ("li-ming-sc16", "li-ming", "ISO/TC 20/SC 16", "project_leader", "2021-03-01"),
-    ("chen-jing-sc42", "chen-jing", "ISO/IEC JTC 1/SC 42", "expert", "2019-06-15"),
-    ("wang-fang-tc282", "wang-fang", "ISO/TC 282/SC 2", "project_leader", "2018-09-01"),
-    ("liu-yang-tc249", "liu-yang", "ISO/TC 249", "delegate", "2020-01-10"),
+/// Sample memberships (key, person, committee, role, start, end — empty while held).
+const MEMBERSHIPS: &[(&str, &str, &str, &str, &str, &str)] = &[
+    ("li-ming-sc16", "li-ming", "ISO/TC 20/SC 16", "project_leader", "2021-03-01", ""),
+    ("li-ming-sc16-expert", "li-ming", "ISO/TC 20/SC 16", "expert", "2016-01-01", "2021-02-28"),
+    ("chen-jing-sc42", "chen-jing", "ISO/IEC JTC 1/SC 42", "expert", "2019-06-15", ""),
+    ("wang-fang-tc282", "wang-fang", "ISO/TC 282/SC 2", "project_leader", "2018-09-01", ""),
+    ("liu-yang-tc249", "liu-yang", "ISO/TC 249", "delegate", "2020-01-10", ""),
+];
+
+/// Sample training records (key, person, course, date). Invented courses, marked as samples.
+const TRAINING: &[(&str, &str, &str, &str)] = &[
+    ("li-ming-2024", "li-ming", "International standardization fundamentals (sample course)", "2024-05-20"),
+    ("chen-jing-2025", "chen-jing", "Drafting ISO/IEC deliverables (sample course)", "2025-03-12"),
+    ("wang-fang-2023", "wang-fang", "Convenor and project leader training (sample course)", "2023-10-09"),
+];
+
+/// A sample liaison statement. Invented, marked `sample` and "(sample)" in the title.
+struct SampleStatement {
+    key: &'static str,
+    direction: &'static str,
+    title: &'static str,
+    from: &'static str,
+    to: &'static str,
+    committee: &'static str,
+    liaison: &'static str,
+    purpose: &'static str,
+    deadline: &'static str,
+    state: &'static str,
+    in_response_to: &'static str,
+    body: &'static str,
+    created: &'static str,
+}
+
+const STATEMENTS: &[SampleStatement] = &[
+    SampleStatement {
+        key: "sc16-vertiport-request", direction: "incoming",
+        title: "Request for comments on vertiport operations terminology (sample)",
+        from: "ISO/TC 20/SC 16 secretariat", to: "Shenzhen mirror committee (sample)",
+        committee: "ISO/TC 20/SC 16", liaison: "", purpose: "comment", deadline: "2026-12-15", state: "pending",
+        in_response_to: "", body: "Sample text: comments are requested on the draft terms for vertiport operations.",
+        created: "2026-11-02T01:30:00.000Z",
+    },
+    SampleStatement {
+        key: "sc16-vertiport-reply", direction: "outgoing",
+        title: "Reply: comments on vertiport operations terminology (sample)",
+        from: "Shenzhen mirror committee (sample)", to: "ISO/TC 20/SC 16 secretariat",
+        committee: "ISO/TC 20/SC 16", liaison: "", purpose: "response", deadline: "", state: "approved",
+        in_response_to: "sc16-vertiport-request", body: "Sample text: our comments are attached.",
+        created: "2026-11-20T06:00:00.000Z",
+    },
+    SampleStatement {
+        key: "sc42-ieee-data-quality", direction: "incoming",
+        title: "Information on data-quality work (sample)",
+        from: "IEEE SA (sample)", to: "ISO/IEC JTC 1/SC 42",
+        committee: "ISO/IEC JTC 1/SC 42", liaison: "sc42-ieee", purpose: "information", deadline: "", state: "posted",
+        in_response_to: "", body: "", created: "2026-10-05T08:15:00.000Z",
+    },
 ];
 
 fn sample_projects() -> Vec<ProjectInput> {

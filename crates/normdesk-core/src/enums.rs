@@ -113,6 +113,15 @@ string_enum!(
 
 string_enum!(CommentType { Ge = "ge", Te = "te", Ed = "ed" });
 
+string_enum!(
+    /// What a programme target counts (see `targets.rs` for the exact rules).
+    Measure {
+        InternationalProjects = "international_projects",
+        ExpertsTrained = "experts_trained",
+        OrganisationsInCity = "organisations_in_city",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,19 +6,31 @@
 //! writes through a [`Writer`] in one transaction; [`projects`] is the projects register;
 //! [`records`] is the generic field-map interface used by the CLI; [`dump`] prints canonical JSON.
 
+pub mod attachments;
 pub mod check;
 pub mod clock;
+pub mod committees;
+pub mod dashboard;
 pub mod demo;
 pub mod dump;
 pub mod enums;
 pub mod error;
+pub mod exchange;
+pub mod find;
+pub mod liaisons;
+pub mod memberships;
+pub mod organisations;
 pub mod paths;
+pub mod people;
 pub mod projects;
 pub mod records;
 pub mod schema;
 pub mod search;
 pub mod stages;
+pub mod statements;
 pub mod store;
+pub mod targets;
+pub mod typed;
 pub mod validate;
 pub mod writer;
 

@@ -30,6 +30,30 @@ pub enum FieldKind {
     Stage,
     /// An RFC 3339 timestamp.
     Timestamp,
+    /// The id of a live record whose kind is named by the field `kind_field` (one of `kinds`):
+    /// an attachment's owner.
+    OwnerRef { kind_field: &'static str, kinds: &'static [&'static str] },
+}
+
+impl FieldKind {
+    /// The kind a reference field points to in `record` (for [`FieldKind::OwnerRef`], read from
+    /// its kind field), or `None` for fields that are not references.
+    pub fn target<'a>(&self, record: &'a serde_json::Map<String, Value>) -> Option<&'a str> {
+        match *self {
+            FieldKind::Ref(kind) => Some(kind),
+            FieldKind::OwnerRef { kind_field, .. } => record.get(kind_field).and_then(Value::as_str),
+            _ => None,
+        }
+    }
+
+    /// Whether this field can refer to a record of kind `kind`.
+    pub fn can_refer_to(&self, kind: &str) -> bool {
+        match *self {
+            FieldKind::Ref(target) => target == kind,
+            FieldKind::OwnerRef { kinds, .. } => kinds.contains(&kind),
+            _ => false,
+        }
+    }
 }
 
 /// One field of a record kind.
@@ -279,12 +303,32 @@ pub const STATEMENT_EVENT: EntitySpec = EntitySpec {
     label: &["at", "what"],
 };
 
+/// The largest attachment the store keeps (50 MiB).
+pub const MAX_ATTACHMENT_BYTES: i64 = 50 * 1024 * 1024;
+
+/// A file kept in the store. The bytes live in the row's `data` column, which is not a field:
+/// the change log carries `sha256` (and `size`) for them, and bundles carry the bytes once per
+/// digest (docs/data-model.md, "Attachments"). Only [`crate::attachments`] creates these.
+pub const ATTACHMENT: EntitySpec = EntitySpec {
+    name: "attachment",
+    fields: &[
+        req("owner_kind", FieldKind::Enum(&["statement", "project", "comment"])),
+        req("owner_id", FieldKind::OwnerRef { kind_field: "owner_kind", kinds: &["statement", "project", "comment"] }),
+        req("name", LINE),
+        req("media_type", SHORT),
+        req("sha256", FieldKind::Line { max: 64 }),
+        f("size", FieldKind::Int { min: 0, max: MAX_ATTACHMENT_BYTES }),
+    ],
+    owned_by: Some("owner_id"),
+    label: &["name"],
+};
+
 pub const TARGET: EntitySpec = EntitySpec {
     name: "target",
     fields: &[
         s("name_en", LINE),
         s("name_zh", LINE),
-        req("measure", SHORT),
+        req("measure", FieldKind::Enum(Measure::ALL)),
         f("goal", FieldKind::Int { min: 0, max: 1_000_000_000 }),
         f("deadline", FieldKind::Date),
     ],
@@ -308,6 +352,7 @@ pub const ENTITIES: &[&EntitySpec] = &[
     &LIAISON,
     &STATEMENT,
     &STATEMENT_EVENT,
+    &ATTACHMENT,
     &TARGET,
 ];
 
@@ -326,9 +371,12 @@ pub fn default_value(field: &FieldSpec) -> Value {
         FieldKind::Enum(values) => Value::String(values[0].to_owned()),
         FieldKind::Bool => Value::Bool(false),
         FieldKind::Stage => Value::String("00.00".to_owned()),
-        FieldKind::Date | FieldKind::Ref(_) | FieldKind::Int { .. } | FieldKind::OneOf(_) | FieldKind::Timestamp => {
-            Value::Null
-        }
+        FieldKind::Date
+        | FieldKind::Ref(_)
+        | FieldKind::OwnerRef { .. }
+        | FieldKind::Int { .. }
+        | FieldKind::OneOf(_)
+        | FieldKind::Timestamp => Value::Null,
     }
 }
 
@@ -345,7 +393,8 @@ mod tests {
                 }
             }
             if let Some(owner) = spec.owned_by {
-                assert!(matches!(spec.field(owner).map(|f| f.kind), Some(FieldKind::Ref(_))), "{}", spec.name);
+                let kind = spec.field(owner).map(|f| f.kind);
+                assert!(matches!(kind, Some(FieldKind::Ref(_) | FieldKind::OwnerRef { .. })), "{}", spec.name);
             }
         }
     }

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use crate::enums::Tier;
+use crate::enums::{StatementState, Tier};
 use crate::error::{CoreError, Result};
 use crate::schema::{EntitySpec, FieldKind, FieldSpec};
 use crate::stages;
@@ -34,18 +34,25 @@ pub fn field(spec: &FieldSpec, value: &Value) -> Result<Value> {
         (FieldKind::Stage, _) => {
             bad(format!("unknown stage code {}; use a harmonized code such as 30.20 (see `normdesk stages`)", show(value)))
         }
-        (FieldKind::Date | FieldKind::Ref(_) | FieldKind::Int { .. } | FieldKind::OneOf(_), Value::Null) => {
-            Ok(Value::Null)
-        }
+        (
+            FieldKind::Date | FieldKind::Ref(_) | FieldKind::OwnerRef { .. } | FieldKind::Int { .. } | FieldKind::OneOf(_),
+            Value::Null,
+        ) => Ok(Value::Null),
         (FieldKind::Date, Value::String(text)) if text.is_empty() => Ok(Value::Null),
         (FieldKind::Date, Value::String(text)) => match parse_date(text) {
             Some(_) => Ok(value.clone()),
             None => bad(format!("{} is not a date; write it as YYYY-MM-DD", show(value))),
         },
-        (FieldKind::Ref(_), Value::String(text)) if text.is_empty() => Ok(Value::Null),
-        (FieldKind::Ref(kind), Value::String(text)) => match uuid::Uuid::parse_str(text) {
+        (FieldKind::Ref(_) | FieldKind::OwnerRef { .. }, Value::String(text)) if text.is_empty() => Ok(Value::Null),
+        (FieldKind::Ref(_) | FieldKind::OwnerRef { .. }, Value::String(text)) => match uuid::Uuid::parse_str(text) {
             Ok(id) => Ok(Value::String(id.hyphenated().to_string())),
-            Err(_) => bad(format!("{} is not a {kind} id (a UUID)", show(value))),
+            Err(_) => {
+                let kind = match spec.kind {
+                    FieldKind::Ref(kind) => kind,
+                    _ => "record",
+                };
+                bad(format!("{} is not a {kind} id (a UUID)", show(value)))
+            }
         },
         (FieldKind::Int { min, max }, Value::Number(n)) => match n.as_i64() {
             Some(v) if (min..=max).contains(&v) => Ok(Value::from(v)),
@@ -109,8 +116,59 @@ pub fn record(spec: &EntitySpec, values: &Map<String, Value>) -> Result<()> {
         "membership" => date_order(values, "start_date", "end_date", "the end date is before the start date"),
         "statement" => statement(values),
         "person" => person(values),
+        "liaison" => date_order(values, "established_date", "last_review_date", "the last review is before the liaison was established"),
+        "attachment" => attachment(values),
         _ => Ok(()),
     }
+}
+
+/// Checks a change to a live record against the rules that depend on the value before: a
+/// statement's state moves only along [`next_states`].
+pub fn change(spec: &EntitySpec, before: &Map<String, Value>, after: &Map<String, Value>) -> Result<()> {
+    if spec.name == "attachment" {
+        for name in ["owner_kind", "owner_id", "sha256", "size"] {
+            if before.get(name) != after.get(name) {
+                return Err(CoreError::invalid(name, "an attachment's file cannot change; remove it and add the new file"));
+            }
+        }
+    }
+    if spec.name == "statement" {
+        let (from, to) = (text(before, "state"), text(after, "state"));
+        if from != to {
+            let (Some(from_state), Some(to_state)) = (StatementState::parse(from), StatementState::parse(to)) else {
+                return Ok(());
+            };
+            let allowed = next_states(from_state);
+            if !allowed.contains(&to_state) {
+                let names: Vec<&str> = allowed.iter().map(|s| s.as_str()).collect();
+                return Err(CoreError::invalid(
+                    "state",
+                    format!("a statement cannot go from {from} to {to}; from {from} the next states are: {}", names.join(", ")),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The states a liaison statement may move to from `state`: pending → approved → posted, any
+/// state → dead, and dead → pending (resurrected).
+pub fn next_states(state: StatementState) -> &'static [StatementState] {
+    use StatementState::*;
+    match state {
+        Pending => &[Approved, Dead],
+        Approved => &[Posted, Dead],
+        Posted => &[Dead],
+        Dead => &[Pending],
+    }
+}
+
+fn attachment(v: &Map<String, Value>) -> Result<()> {
+    let digest = text(v, "sha256");
+    if digest.len() != 64 || !digest.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+        return Err(CoreError::invalid("sha256", format!("'{digest}' is not a SHA-256 digest (64 lower-case hex digits)")));
+    }
+    Ok(())
 }
 
 fn project(v: &Map<String, Value>) -> Result<()> {
@@ -250,7 +308,7 @@ fn expected(kind: FieldKind) -> &'static str {
         FieldKind::Bool => "true or false",
         FieldKind::Int { .. } | FieldKind::OneOf(_) => "a whole number",
         FieldKind::Date => "a date (YYYY-MM-DD)",
-        FieldKind::Ref(_) => "an id (UUID)",
+        FieldKind::Ref(_) | FieldKind::OwnerRef { .. } => "an id (UUID)",
         _ => "a valid value",
     }
 }

@@ -1,12 +1,19 @@
 //! The one repository layer for replicated writes. Every create, update and delete of a record
 //! goes through a [`Writer`], which in the same transaction: validates the fields and the record,
-//! writes the row, appends one `change_log` row per changed field stamped with the hybrid logical
-//! clock, moves the field's stamp in `field_state`, and refreshes the search index.
+//! checks references, writes the row, appends one `change_log` row per changed field stamped with
+//! the hybrid logical clock and moves the field's stamp in `field_state` ([`log`]), keeps the
+//! derived records (a statement's event log) and refreshes the search index.
 //!
 //! *Architecture invariant:* nothing else writes to the record tables or to `change_log`; sync
 //! can therefore trust the log to hold every change.
+//!
+//! Creating many rows (a spreadsheet import) is the bulk path: a new row has no previous stamps
+//! to read, the change-log rows go out in multi-row INSERTs, statements are prepared once, and
+//! references are checked against a per-transaction cache of live ids.
 
-use std::collections::BTreeSet;
+mod log;
+
+use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Map, Value};
@@ -14,7 +21,7 @@ use serde_json::{Map, Value};
 use crate::clock::Hlc;
 use crate::error::{CoreError, Result};
 use crate::schema::{self, EntitySpec, FieldKind};
-use crate::{search, validate};
+use crate::{search, statements, validate};
 
 /// Where a write came from; recorded with each change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,29 +43,48 @@ impl Source {
     }
 }
 
+/// What a write did to a record, for the derived records kept beside it (a statement's events).
+pub enum Change<'a> {
+    Created(&'a Map<String, Value>),
+    Updated { before: &'a Map<String, Value>, after: &'a Map<String, Value>, changed: &'a [&'static str] },
+    Deleted(&'a Map<String, Value>),
+}
+
 /// Writes replicated records inside one transaction (see [`crate::Store::write`]).
 pub struct Writer<'a> {
     conn: &'a Connection,
     source: Source,
-    replica_id: String,
-    next_seq: i64,
-    last_hlc: Hlc,
+    actor: String,
+    log: log::LogBuffer,
     touched: BTreeSet<(&'static str, String)>,
+    /// Whether a record is live, by "kind:id", as far as this transaction knows.
+    live: HashMap<String, bool>,
 }
 
 impl<'a> Writer<'a> {
     pub(crate) fn begin(conn: &'a Connection, source: Source) -> Result<Self> {
-        let (replica_id, next_seq, last_hlc): (String, i64, i64) = conn.query_row(
-            "SELECT replica_id, next_seq, last_hlc FROM replica_self LIMIT 1",
+        let (replica_id, actor, next_seq, last_hlc): (String, String, i64, i64) = conn.query_row(
+            "SELECT replica_id, name, next_seq, last_hlc FROM replica_self LIMIT 1",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;
-        Ok(Writer { conn, source, replica_id, next_seq, last_hlc: Hlc(last_hlc as u64), touched: BTreeSet::new() })
+        let log = log::LogBuffer::new(replica_id, source.as_str(), next_seq, Hlc(last_hlc as u64));
+        Ok(Writer { conn, source, actor, log, touched: BTreeSet::new(), live: HashMap::new() })
     }
 
     /// Read access to the transaction, for checks and lookups.
     pub fn conn(&self) -> &Connection {
         self.conn
+    }
+
+    /// Where this transaction's writes come from.
+    pub fn source(&self) -> Source {
+        self.source
+    }
+
+    /// The workstation's display name: who makes these changes (a statement's event log).
+    pub fn actor(&self) -> &str {
+        &self.actor
     }
 
     /// Creates a record with a new UUIDv7 id; fields not given take their defaults.
@@ -71,6 +97,15 @@ impl<'a> Writer<'a> {
     /// Creates a record with a given id (demo data uses stable ids so that loading it twice, or on
     /// two workstations, makes the same records).
     pub fn create_with_id(&mut self, spec: &'static EntitySpec, id: &str, values: Map<String, Value>) -> Result<()> {
+        if spec.name == schema::ATTACHMENT.name {
+            return Err(CoreError::invalid("kind", "an attachment is added with its file (attachments::add), not as bare fields"));
+        }
+        self.insert(spec, id, values)
+    }
+
+    /// Creates a record; the one place rows are inserted. `pub(crate)` for attachments, whose
+    /// bytes are written right after by [`Writer::put_attachment_bytes`].
+    pub(crate) fn insert(&mut self, spec: &'static EntitySpec, id: &str, values: Map<String, Value>) -> Result<()> {
         let given = self.check_fields(spec, values)?;
         let mut record = Map::new();
         for field in spec.fields {
@@ -78,9 +113,11 @@ impl<'a> Writer<'a> {
             record.insert(field.name.to_owned(), value);
         }
         validate::record(spec, &record)?;
-        self.check_refs(spec, id, &record)?;
-        let exists: bool =
-            self.conn.query_row(&format!("SELECT EXISTS(SELECT 1 FROM {} WHERE id = ?1)", spec.table()), [id], |r| r.get(0))?;
+        self.check_refs(spec, id, &record, true)?;
+        let exists: bool = self
+            .conn
+            .prepare_cached(&format!("SELECT EXISTS(SELECT 1 FROM {} WHERE id = ?1)", spec.table()))?
+            .query_row([id], |r| r.get(0))?;
         if exists {
             return Err(CoreError::invalid("id", format!("a {} with id {id} exists already", spec.name)));
         }
@@ -95,10 +132,11 @@ impl<'a> Writer<'a> {
         params.extend(spec.fields.iter().map(|f| to_sql(&record[f.name])));
         self.conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(params))?;
         for field in spec.fields {
-            self.log(spec.name, id, field.name, &record[field.name])?;
+            self.log.push(self.conn, spec.name, id, field.name, record[field.name].to_string(), true)?;
         }
-        self.touched.insert((spec.name, id.to_owned()));
-        Ok(())
+        self.live.insert(format!("{}:{id}", spec.name), true);
+        self.touch(spec, id);
+        self.after(spec, id, Change::Created(&record))
     }
 
     /// Changes the given fields of a live record. Returns the names of the fields whose value
@@ -106,6 +144,7 @@ impl<'a> Writer<'a> {
     pub fn update(&mut self, spec: &'static EntitySpec, id: &str, values: Map<String, Value>) -> Result<Vec<&'static str>> {
         let given = self.check_fields(spec, values)?;
         let mut record = load(self.conn, spec, id)?.ok_or_else(|| CoreError::not_found(spec.name, id))?;
+        let before = record.clone();
         let mut changed = Vec::new();
         for field in spec.fields {
             if let Some(value) = given.get(field.name)
@@ -119,16 +158,18 @@ impl<'a> Writer<'a> {
             return Ok(changed);
         }
         validate::record(spec, &record)?;
-        self.check_refs(spec, id, &record)?;
+        validate::change(spec, &before, &record)?;
+        self.check_refs(spec, id, &record, false)?;
         let sets: Vec<String> = changed.iter().enumerate().map(|(i, name)| format!("{name} = ?{}", i + 2)).collect();
         let sql = format!("UPDATE {} SET {} WHERE id = ?1", spec.table(), sets.join(", "));
         let mut params: Vec<rusqlite::types::Value> = vec![id.to_owned().into()];
         params.extend(changed.iter().map(|name| to_sql(&record[*name])));
         self.conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(params))?;
         for name in &changed {
-            self.log(spec.name, id, name, &record[*name])?;
+            self.log.push(self.conn, spec.name, id, name, record[*name].to_string(), false)?;
         }
-        self.touched.insert((spec.name, id.to_owned()));
+        self.touch(spec, id);
+        self.after(spec, id, Change::Updated { before: &before, after: &record, changed: &changed })?;
         Ok(changed)
     }
 
@@ -136,17 +177,30 @@ impl<'a> Writer<'a> {
     /// (a project's stage history) go with it; any other record that still refers to it blocks
     /// the delete with the list of those records.
     pub fn delete(&mut self, spec: &'static EntitySpec, id: &str) -> Result<()> {
-        if load(self.conn, spec, id)?.is_none() {
+        self.delete_inner(spec, id, false)
+    }
+
+    /// `cascade`: the record goes with its owner, so no derived record is written for it.
+    fn delete_inner(&mut self, spec: &'static EntitySpec, id: &str, cascade: bool) -> Result<()> {
+        let Some(record) = load(self.conn, spec, id)? else {
             return Err(CoreError::not_found(spec.name, id));
-        }
+        };
         let mut blockers = Vec::new();
         let mut owned = Vec::new();
         for other in schema::ENTITIES.iter().copied() {
             for field in other.fields {
-                if field.kind != FieldKind::Ref(spec.name) {
+                if !field.kind.can_refer_to(spec.name) {
                     continue;
                 }
-                let sql = format!("SELECT id FROM {} WHERE {} = ?1 AND deleted = 0 AND id != ?1", other.table(), field.name);
+                let kind_filter = match field.kind {
+                    FieldKind::OwnerRef { kind_field, .. } => format!(" AND {kind_field} = '{}'", spec.name),
+                    _ => String::new(),
+                };
+                let sql = format!(
+                    "SELECT id FROM {} WHERE {} = ?1 AND deleted = 0 AND id != ?1{kind_filter}",
+                    other.table(),
+                    field.name
+                );
                 let ids: Vec<String> =
                     self.conn.prepare_cached(&sql)?.query_map([id], |r| r.get(0))?.collect::<Result<_, _>>()?;
                 for child in ids {
@@ -163,19 +217,31 @@ impl<'a> Writer<'a> {
             return Err(CoreError::InUse { kind: spec.name.to_owned(), id: id.to_owned(), by: blockers });
         }
         for (other, child) in owned {
-            self.delete(other, &child)?;
+            self.delete_inner(other, &child, true)?;
         }
         self.conn.prepare_cached(&format!("UPDATE {} SET deleted = 1 WHERE id = ?1", spec.table()))?.execute([id])?;
-        self.log(spec.name, id, "deleted", &Value::Bool(true))?;
-        self.touched.insert((spec.name, id.to_owned()));
+        self.log.push(self.conn, spec.name, id, "deleted", "true".to_owned(), false)?;
+        self.live.insert(format!("{}:{id}", spec.name), false);
+        self.touch(spec, id);
+        if !cascade {
+            self.after(spec, id, Change::Deleted(&record))?;
+        }
+        Ok(())
+    }
+
+    /// Writes an attachment's bytes into its row, right after [`Writer::insert`] created it with
+    /// their digest (the bytes are not a field: the log carries the digest).
+    pub(crate) fn put_attachment_bytes(&mut self, id: &str, bytes: &[u8]) -> Result<()> {
+        self.conn.prepare_cached("UPDATE attachment SET data = ?2 WHERE id = ?1")?.execute(params![id, bytes])?;
         Ok(())
     }
 
     /// Persists the clock and sequence and refreshes the search index of touched records.
-    pub(crate) fn finish(self) -> Result<()> {
+    pub(crate) fn finish(mut self) -> Result<()> {
+        self.log.flush(self.conn)?;
         self.conn.execute(
             "UPDATE replica_self SET next_seq = ?1, last_hlc = ?2",
-            params![self.next_seq, self.last_hlc.0 as i64],
+            params![self.log.next_seq, self.log.last_hlc.0 as i64],
         )?;
         for (entity, id) in &self.touched {
             search::reindex(self.conn, schema::entity(entity)?, id)?;
@@ -196,58 +262,74 @@ impl<'a> Writer<'a> {
         Ok(out)
     }
 
-    /// Every reference must name a live record of the right kind.
-    fn check_refs(&self, spec: &EntitySpec, id: &str, record: &Map<String, Value>) -> Result<()> {
+    /// Every reference must name a live record of the right kind; a record cannot refer to
+    /// itself, nor (on an update) to a record that already leads back to it through the same
+    /// field (a committee under its own sub-committee, a statement answering its own answer).
+    fn check_refs(&mut self, spec: &EntitySpec, id: &str, record: &Map<String, Value>, creating: bool) -> Result<()> {
         for field in spec.fields {
-            let (FieldKind::Ref(kind), Some(Value::String(target))) = (field.kind, record.get(field.name)) else {
+            let (Some(kind), Some(Value::String(target))) = (field.kind.target(record), record.get(field.name)) else {
                 continue;
             };
             if kind == spec.name && target == id {
                 return Err(CoreError::invalid(field.name, format!("a {kind} cannot refer to itself")));
             }
-            let live: bool = self
-                .conn
-                .prepare_cached(&format!("SELECT EXISTS(SELECT 1 FROM {kind} WHERE id = ?1 AND deleted = 0)"))?
-                .query_row([target], |r| r.get(0))?;
-            if !live {
+            if !self.is_live(kind, target)? {
                 return Err(CoreError::invalid(field.name, format!("there is no {kind} with id {target}")));
+            }
+            if kind == spec.name && !creating && self.leads_back(spec, field.name, target, id)? {
+                return Err(CoreError::invalid(
+                    field.name,
+                    format!("{} {target} already leads back to this {kind} through {}; that would make a cycle", kind, field.name),
+                ));
             }
         }
         Ok(())
     }
 
-    fn log(&mut self, entity: &str, id: &str, field: &str, value: &Value) -> Result<()> {
-        self.last_hlc = Hlc::tick(self.last_hlc, Hlc::wall_millis());
-        let prev: Option<(i64, String)> = self
+    /// Whether `kind` has a live record `id`, cached for the transaction.
+    fn is_live(&mut self, kind: &str, id: &str) -> Result<bool> {
+        let key = format!("{kind}:{id}");
+        if let Some(live) = self.live.get(&key) {
+            return Ok(*live);
+        }
+        schema::entity(kind)?;
+        let live: bool = self
             .conn
-            .prepare_cached("SELECT hlc, replica_id FROM field_state WHERE entity = ?1 AND row_id = ?2 AND field = ?3")?
-            .query_row(params![entity, id, field], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        self.conn
-            .prepare_cached(
-                "INSERT INTO change_log (replica_id, seq, hlc, entity, row_id, field, value, prev_hlc, prev_replica, source)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?
-            .execute(params![
-                self.replica_id,
-                self.next_seq,
-                self.last_hlc.0 as i64,
-                entity,
-                id,
-                field,
-                value.to_string(),
-                prev.as_ref().map(|p| p.0),
-                prev.as_ref().map(|p| &p.1),
-                self.source.as_str(),
-            ])?;
-        self.conn
-            .prepare_cached(
-                "INSERT INTO field_state (entity, row_id, field, hlc, replica_id) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT(entity, row_id, field) DO UPDATE SET hlc = excluded.hlc, replica_id = excluded.replica_id",
-            )?
-            .execute(params![entity, id, field, self.last_hlc.0 as i64, self.replica_id])?;
-        self.next_seq += 1;
-        Ok(())
+            .prepare_cached(&format!("SELECT EXISTS(SELECT 1 FROM {kind} WHERE id = ?1 AND deleted = 0)"))?
+            .query_row([id], |r| r.get(0))?;
+        self.live.insert(key, live);
+        Ok(live)
+    }
+
+    /// Follows `field` from `start` (a chain of parents or of answers) looking for `id`.
+    fn leads_back(&self, spec: &EntitySpec, field: &str, start: &str, id: &str) -> Result<bool> {
+        let sql = format!("SELECT {field} FROM {} WHERE id = ?1 AND deleted = 0", spec.table());
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut current = start.to_owned();
+        for _ in 0..100_000 {
+            let next: Option<Option<String>> = stmt.query_row([&current], |r| r.get(0)).optional()?;
+            match next.flatten() {
+                Some(next) if next == id => return Ok(true),
+                Some(next) => current = next,
+                None => return Ok(false),
+            }
+        }
+        Ok(true)
+    }
+
+    fn touch(&mut self, spec: &'static EntitySpec, id: &str) {
+        if search::fts_table(spec).is_some() {
+            self.touched.insert((spec.name, id.to_owned()));
+        }
+    }
+
+    /// Keeps the records derived from a change (a statement's event log). Demo data brings its
+    /// own history with stable ids, so nothing is derived for it.
+    fn after(&mut self, spec: &'static EntitySpec, id: &str, change: Change<'_>) -> Result<()> {
+        if self.source == Source::Demo {
+            return Ok(());
+        }
+        statements::audit(self, spec, id, change)
     }
 }
 
