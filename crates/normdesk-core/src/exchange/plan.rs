@@ -53,6 +53,14 @@ pub fn plan(
         errors: Vec::new(),
         changes: Vec::with_capacity(sheet.rows.len()),
     };
+    // Required fields a file leaves out: fine for rows that update, refused once a row creates.
+    let missing: Vec<&str> = spec
+        .fields
+        .iter()
+        .filter(|f| f.required && !sheet.header.iter().any(|h| h == f.name))
+        .map(|f| f.name)
+        .collect();
+    let mut creates_without = None;
     let columns = match columns(spec, &sheet) {
         Ok(columns) => columns,
         Err(errors) => {
@@ -112,6 +120,10 @@ pub fn plan(
             continue;
         }
         let (action, changed) = match existing {
+            None if !missing.is_empty() => {
+                creates_without.get_or_insert(row);
+                continue;
+            }
             None => {
                 let mut record: Map<String, Value> = spec
                     .fields
@@ -180,6 +192,26 @@ pub fn plan(
             fields: changed,
         });
     }
+    if let Some(row) = creates_without {
+        let names = super::columns(spec).join(", ");
+        for (i, name) in missing.iter().enumerate() {
+            let mut message = format!(
+                "required column is missing (row {row} creates a new {})",
+                spec.name
+            );
+            if i == 0 {
+                message.push_str(&format!("; the {} columns are: {names}", spec.name));
+            }
+            preview.errors.insert(
+                i,
+                ImportError {
+                    row: 0,
+                    column: Some((*name).to_owned()),
+                    message,
+                },
+            );
+        }
+    }
     if !preview.errors.is_empty() {
         writes.clear();
     }
@@ -187,7 +219,7 @@ pub fn plan(
 }
 
 /// Maps the header to fields (`None` for the id column); names every unknown, repeated or
-/// missing required column.
+/// empty column name.
 fn columns(
     spec: &EntitySpec,
     sheet: &Sheet,
@@ -221,18 +253,6 @@ fn columns(
                 "unknown column; the {} columns are: {names}",
                 spec.name
             )));
-        }
-    }
-    for field in spec.fields.iter().filter(|f| f.required) {
-        if !sheet.header.iter().any(|h| h == field.name) {
-            errors.push(ImportError {
-                row: 0,
-                column: Some(field.name.to_owned()),
-                message: format!(
-                    "required column is missing; the {} columns are: {names}",
-                    spec.name
-                ),
-            });
         }
     }
     if errors.is_empty() {
