@@ -274,21 +274,24 @@ CREATE TABLE pending_change (
     PRIMARY KEY (replica_id, seq)
 ) WITHOUT ROWID;
 
+-- A value that did not win: a concurrent edit of the same field (kind 'field': the losing head,
+-- kept until a later change descends from it), or edits a delete had not seen (kind 'delete':
+-- the newest such edit's stamp). The id is derived from what the conflict is about, so every
+-- workstation that holds the same changes holds the same conflicts (src/sync/apply.rs).
 CREATE TABLE conflict (
     id TEXT PRIMARY KEY NOT NULL,
+    kind TEXT NOT NULL,
     entity TEXT NOT NULL,
     row_id TEXT NOT NULL,
     field TEXT NOT NULL,
-    a_value TEXT NOT NULL,
-    a_hlc INTEGER NOT NULL,
-    a_replica TEXT NOT NULL,
-    b_value TEXT NOT NULL,
-    b_hlc INTEGER NOT NULL,
-    b_replica TEXT NOT NULL,
+    value TEXT NOT NULL,
+    hlc INTEGER NOT NULL,
+    replica_id TEXT NOT NULL,
     detected_at TEXT NOT NULL,
-    resolved_by_replica TEXT,
-    resolved_by_seq INTEGER
+    closed_hlc INTEGER,
+    closed_replica TEXT
 );
+CREATE INDEX conflict_open ON conflict(entity, row_id, field) WHERE closed_hlc IS NULL;
 
 CREATE TABLE import_log (
     bundle_id TEXT PRIMARY KEY NOT NULL,
@@ -297,6 +300,34 @@ CREATE TABLE import_log (
     imported_at TEXT NOT NULL,
     summary TEXT NOT NULL DEFAULT ''
 );
+
+CREATE TABLE export_log (
+    bundle_id TEXT PRIMARY KEY NOT NULL,
+    peer TEXT,
+    file_name TEXT NOT NULL,
+    exported_at TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT ''
+);
+
+-- What each colleague has shown us it holds: the `until` vector of its last bundle.
+CREATE TABLE peer_vector (
+    peer_id TEXT NOT NULL,
+    replica_id TEXT NOT NULL,
+    max_seq INTEGER NOT NULL,
+    PRIMARY KEY (peer_id, replica_id)
+) WITHOUT ROWID;
+
+-- A delete made here records the stamps of the row's fields it saw, so that edits it had not
+-- seen are found as conflicts on every workstation (src/sync/apply.rs, delete conflicts).
+CREATE TRIGGER change_log_delete_saw AFTER INSERT ON change_log
+WHEN NEW.field = 'deleted' AND NEW.value = 'true' AND NEW.resolves IS NULL
+    AND NEW.replica_id = (SELECT replica_id FROM replica_self)
+BEGIN
+    UPDATE change_log SET resolves = (
+        SELECT json_group_array(json_object('hlc', hlc, 'replica', replica_id)) FROM field_state
+        WHERE entity = NEW.entity AND row_id = NEW.row_id AND field != 'deleted'
+    ) WHERE replica_id = NEW.replica_id AND seq = NEW.seq;
+END;
 
 CREATE TABLE draft_doc (
     draft_id TEXT PRIMARY KEY NOT NULL,

@@ -29,6 +29,7 @@ pub mod search;
 pub mod stages;
 pub mod statements;
 pub mod store;
+pub mod sync;
 pub mod targets;
 pub mod typed;
 pub mod validate;

@@ -58,6 +58,8 @@ impl Store {
         let mut store = Store { conn, path: Some(path.to_path_buf()) };
         store.migrate(existed)?;
         store.ensure_identity(None)?;
+        // A copied database file gets a new replica id (the app and the CLI both open here).
+        crate::sync::identity::check_installation(&store.conn, path, !existed)?;
         // Keeps the planner's statistics fresh for the list queries; cheap when nothing changed.
         store.conn.execute_batch("PRAGMA optimize = 0x10002")?;
         Ok(store)
