@@ -22,6 +22,8 @@ pub struct Write {
     row: u32,
     id: String,
     create: bool,
+    /// The id was made here while planning (not read from the file).
+    fresh: bool,
     values: Map<String, Value>,
 }
 
@@ -106,6 +108,7 @@ pub fn plan(
                 },
             }
         }
+        let fresh = id.is_none();
         let (id, existing) = match id {
             Some((id, existing)) => (id, existing),
             None => (uuid::Uuid::now_v7().to_string(), None),
@@ -182,6 +185,7 @@ pub fn plan(
                 row,
                 id: id.clone(),
                 create: action == RowAction::Create,
+                fresh,
                 values,
             });
         }
@@ -334,7 +338,11 @@ pub fn apply(
                 })
                 .and_then(|input| projects::create_with_id(w, &write.id, input))
         } else {
-            w.create_with_id(spec, &write.id, write.values)
+            if write.fresh {
+                w.create_fresh(spec, &write.id, write.values)
+            } else {
+                w.create_with_id(spec, &write.id, write.values)
+            }
         };
         result.map_err(|e| match split(e) {
             (Some(field), message) => CoreError::invalid(

@@ -6,13 +6,13 @@
 //! sees every earlier change of the transaction. A field of a brand-new row has no previous
 //! stamp, so creating a row needs no read at all — the bulk path of a spreadsheet import.
 
-use rusqlite::{Connection, OptionalExtension, params, params_from_iter, types::Value as Sql};
+use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
 use crate::clock::Hlc;
 use crate::error::Result;
 
-/// Rows per multi-row INSERT (10 parameters each, well under SQLite's limit).
-const BATCH: usize = 64;
+/// Rows per multi-row INSERT (8 parameters each, well under SQLite's limit of 32,766).
+const BATCH: usize = 256;
 
 struct Row {
     seq: i64,
@@ -21,7 +21,8 @@ struct Row {
     row_id: String,
     field: &'static str,
     value: String,
-    prev: Option<(i64, String)>,
+    prev_hlc: Option<i64>,
+    prev_replica: Option<String>,
 }
 
 /// Pending change-log rows of one transaction.
@@ -31,6 +32,8 @@ pub(super) struct LogBuffer {
     pub(super) next_seq: i64,
     pub(super) last_hlc: Hlc,
     rows: Vec<Row>,
+    full_log_sql: std::rc::Rc<str>,
+    full_state_sql: std::rc::Rc<str>,
 }
 
 impl LogBuffer {
@@ -40,12 +43,15 @@ impl LogBuffer {
         next_seq: i64,
         last_hlc: Hlc,
     ) -> Self {
+        let (full_log_sql, full_state_sql) = sql(BATCH);
         LogBuffer {
             replica_id,
             source,
             next_seq,
             last_hlc,
             rows: Vec::with_capacity(BATCH),
+            full_log_sql,
+            full_state_sql,
         }
     }
 
@@ -61,7 +67,7 @@ impl LogBuffer {
         fresh: bool,
     ) -> Result<()> {
         self.last_hlc = Hlc::tick(self.last_hlc, Hlc::wall_millis());
-        let prev = if fresh {
+        let prev: Option<(i64, String)> = if fresh {
             None
         } else {
             self.flush(conn)?;
@@ -76,7 +82,8 @@ impl LogBuffer {
             row_id: row_id.to_owned(),
             field,
             value,
-            prev,
+            prev_hlc: prev.as_ref().map(|p| p.0),
+            prev_replica: prev.map(|p| p.1),
         });
         self.next_seq += 1;
         if self.rows.len() >= BATCH {
@@ -85,59 +92,72 @@ impl LogBuffer {
         Ok(())
     }
 
-    /// Writes the buffered rows.
+    /// Writes the buffered rows: two multi-row INSERTs whose parameters are bound by reference.
     pub(super) fn flush(&mut self, conn: &Connection) -> Result<()> {
         if self.rows.is_empty() {
             return Ok(());
         }
         let n = self.rows.len();
-        let mut log: Vec<Sql> = Vec::with_capacity(n * 10);
-        let mut state: Vec<Sql> = Vec::with_capacity(n * 5);
-        for row in self.rows.drain(..) {
-            let (prev_hlc, prev_replica) = match row.prev {
-                Some((hlc, replica)) => (Sql::Integer(hlc), Sql::Text(replica)),
-                None => (Sql::Null, Sql::Null),
-            };
-            log.extend([
-                Sql::Text(self.replica_id.clone()),
-                Sql::Integer(row.seq),
-                Sql::Integer(row.hlc),
-                Sql::Text(row.entity.to_owned()),
-                Sql::Text(row.row_id.clone()),
-                Sql::Text(row.field.to_owned()),
-                Sql::Text(row.value),
-                prev_hlc,
-                prev_replica,
-                Sql::Text(self.source.to_owned()),
-            ]);
-            state.extend([
-                Sql::Text(row.entity.to_owned()),
-                Sql::Text(row.row_id),
-                Sql::Text(row.field.to_owned()),
-                Sql::Integer(row.hlc),
-                Sql::Text(self.replica_id.clone()),
-            ]);
+        let (log_sql, state_sql) = if n == BATCH {
+            (self.full_log_sql.clone(), self.full_state_sql.clone())
+        } else {
+            sql(n)
+        };
+        {
+            // ?1 (the replica) and ?2 (the source) are bound once and used by every row.
+            let mut log: Vec<&dyn ToSql> = Vec::with_capacity(2 + n * 8);
+            log.extend([&self.replica_id as &dyn ToSql, &self.source]);
+            let mut state: Vec<&dyn ToSql> = Vec::with_capacity(1 + n * 4);
+            state.push(&self.replica_id);
+            for row in &self.rows {
+                log.extend([
+                    &row.seq as &dyn ToSql,
+                    &row.hlc,
+                    &row.entity,
+                    &row.row_id,
+                    &row.field,
+                    &row.value,
+                    &row.prev_hlc,
+                    &row.prev_replica,
+                ]);
+                state.extend([&row.entity as &dyn ToSql, &row.row_id, &row.field, &row.hlc]);
+            }
+            conn.prepare_cached(&log_sql)?.execute(log.as_slice())?;
+            conn.prepare_cached(&state_sql)?.execute(state.as_slice())?;
         }
-        let log_sql = format!(
-            "INSERT INTO change_log (replica_id, seq, hlc, entity, row_id, field, value, prev_hlc, prev_replica, source) VALUES {}",
-            placeholders(n, 10)
-        );
-        conn.prepare_cached(&log_sql)?
-            .execute(params_from_iter(log))?;
-        // Within one batch a field appears at most once per stamp order; the last one wins, as
-        // rows are applied in order.
-        let state_sql = format!(
-            "INSERT INTO field_state (entity, row_id, field, hlc, replica_id) VALUES {}
-             ON CONFLICT(entity, row_id, field) DO UPDATE SET hlc = excluded.hlc, replica_id = excluded.replica_id",
-            placeholders(n, 5)
-        );
-        conn.prepare_cached(&state_sql)?
-            .execute(params_from_iter(state))?;
+        self.rows.clear();
         Ok(())
     }
 }
 
-fn placeholders(rows: usize, columns: usize) -> String {
-    let one = format!("({})", vec!["?"; columns].join(", "));
-    vec![one; rows].join(", ")
+/// The two INSERTs for `n` rows. Within one batch a field appears at most once: a change to a
+/// field that already has a value flushes the buffer first.
+fn sql(n: usize) -> (std::rc::Rc<str>, std::rc::Rc<str>) {
+    let log = format!(
+        "INSERT INTO change_log (replica_id, seq, hlc, entity, row_id, field, value, prev_hlc, prev_replica, source) VALUES {}",
+        placeholders(n, 8, 3, |i| format!(
+            "?1, ?{i}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?2",
+            i + 1,
+            i + 2,
+            i + 3,
+            i + 4,
+            i + 5,
+            i + 6,
+            i + 7
+        ))
+    );
+    let state = format!(
+        "INSERT INTO field_state (entity, row_id, field, hlc, replica_id) VALUES {}
+         ON CONFLICT(entity, row_id, field) DO UPDATE SET hlc = excluded.hlc, replica_id = excluded.replica_id",
+        placeholders(n, 4, 2, |i| format!("?{i}, ?{}, ?{}, ?{}, ?1", i + 1, i + 2, i + 3))
+    );
+    (log.into(), state.into())
+}
+
+/// `n` rows of values; row `r`'s parameters start at `first + r * per_row`.
+fn placeholders(n: usize, per_row: usize, first: usize, row: impl Fn(usize) -> String) -> String {
+    (0..n)
+        .map(|r| format!("({})", row(first + r * per_row)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -15,6 +15,7 @@ mod log;
 
 use std::collections::{BTreeSet, HashMap};
 
+use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Map, Value};
 
@@ -59,6 +60,8 @@ pub struct Writer<'a> {
     touched: BTreeSet<(&'static str, String)>,
     /// Whether a record is live, by "kind:id", as far as this transaction knows.
     live: HashMap<String, bool>,
+    /// The INSERT of each kind, built once.
+    insert_sql: HashMap<&'static str, String>,
 }
 
 impl<'a> Writer<'a> {
@@ -69,7 +72,7 @@ impl<'a> Writer<'a> {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;
         let log = log::LogBuffer::new(replica_id, source.as_str(), next_seq, Hlc(last_hlc as u64));
-        Ok(Writer { conn, source, actor, log, touched: BTreeSet::new(), live: HashMap::new() })
+        Ok(Writer { conn, source, actor, log, touched: BTreeSet::new(), live: HashMap::new(), insert_sql: HashMap::new() })
     }
 
     /// Read access to the transaction, for checks and lookups.
@@ -90,7 +93,7 @@ impl<'a> Writer<'a> {
     /// Creates a record with a new UUIDv7 id; fields not given take their defaults.
     pub fn create(&mut self, spec: &'static EntitySpec, values: Map<String, Value>) -> Result<String> {
         let id = uuid::Uuid::now_v7().to_string();
-        self.create_with_id(spec, &id, values)?;
+        self.create_fresh(spec, &id, values)?;
         Ok(id)
     }
 
@@ -106,35 +109,55 @@ impl<'a> Writer<'a> {
     /// Creates a record; the one place rows are inserted. `pub(crate)` for attachments, whose
     /// bytes are written right after by [`Writer::put_attachment_bytes`].
     pub(crate) fn insert(&mut self, spec: &'static EntitySpec, id: &str, values: Map<String, Value>) -> Result<()> {
-        let given = self.check_fields(spec, values)?;
-        let mut record = Map::new();
+        self.insert_inner(spec, id, values, true)
+    }
+
+    /// Creates a record whose id was just made with `Uuid::now_v7()` by the caller (so no row can
+    /// have it yet): the bulk path of an import, which makes its ids while planning.
+    pub(crate) fn create_fresh(&mut self, spec: &'static EntitySpec, id: &str, values: Map<String, Value>) -> Result<()> {
+        if spec.name == schema::ATTACHMENT.name {
+            return Err(CoreError::invalid("kind", "an attachment is added with its file (attachments::add), not as bare fields"));
+        }
+        self.insert_inner(spec, id, values, false)
+    }
+
+    fn insert_inner(&mut self, spec: &'static EntitySpec, id: &str, values: Map<String, Value>, check_id: bool) -> Result<()> {
+        let mut given = self.check_fields(spec, values)?;
+        let mut record = Map::with_capacity(spec.fields.len());
         for field in spec.fields {
-            let value = given.get(field.name).cloned().unwrap_or_else(|| schema::default_value(field));
+            let value = given.remove(field.name).unwrap_or_else(|| schema::default_value(field));
             record.insert(field.name.to_owned(), value);
         }
         validate::record(spec, &record)?;
         self.check_refs(spec, id, &record, true)?;
-        let exists: bool = self
-            .conn
-            .prepare_cached(&format!("SELECT EXISTS(SELECT 1 FROM {} WHERE id = ?1)", spec.table()))?
-            .query_row([id], |r| r.get(0))?;
+        let exists = check_id
+            && self
+                .conn
+                .prepare_cached(&format!("SELECT EXISTS(SELECT 1 FROM {} WHERE id = ?1)", spec.table()))?
+                .query_row([id], |r| r.get(0))?;
         if exists {
             return Err(CoreError::invalid("id", format!("a {} with id {id} exists already", spec.name)));
         }
-        let columns: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
-        let sql = format!(
-            "INSERT INTO {} (id, {}) VALUES (?1, {})",
-            spec.table(),
-            columns.join(", "),
-            (2..=columns.len() + 1).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
-        );
-        let mut params: Vec<rusqlite::types::Value> = vec![id.to_owned().into()];
-        params.extend(spec.fields.iter().map(|f| to_sql(&record[f.name])));
-        self.conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(params))?;
+        let sql = self.insert_sql.entry(spec.name).or_insert_with(|| {
+            let columns: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
+            format!(
+                "INSERT INTO {} (id, {}) VALUES (?1, {})",
+                spec.table(),
+                columns.join(", "),
+                (2..=columns.len() + 1).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+            )
+        });
+        let mut params: Vec<ToSqlOutput<'_>> = Vec::with_capacity(spec.fields.len() + 1);
+        params.push(ToSqlOutput::Borrowed(ValueRef::Text(id.as_bytes())));
+        params.extend(record.values().map(sql_ref));
+        self.conn.prepare_cached(sql)?.execute(rusqlite::params_from_iter(params))?;
         for field in spec.fields {
             self.log.push(self.conn, spec.name, id, field.name, record[field.name].to_string(), true)?;
         }
-        self.live.insert(format!("{}:{id}", spec.name), true);
+        // Only kinds that others refer to need to be known live later in the transaction.
+        if schema::ENTITIES.iter().any(|e| e.fields.iter().any(|f| f.kind.can_refer_to(spec.name))) {
+            self.live.insert(format!("{}:{id}", spec.name), true);
+        }
         self.touch(spec, id);
         self.after(spec, id, Change::Created(&record))
     }
@@ -361,6 +384,14 @@ pub fn label(conn: &Connection, spec: &EntitySpec, id: &str) -> Result<String> {
         .optional()?;
     let text = parts.unwrap_or_default().into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ");
     Ok(if text.is_empty() { id.to_owned() } else { format!("{text} ({id})") })
+}
+
+/// A field value as SQLite stores it, borrowing its text.
+fn sql_ref(value: &Value) -> ToSqlOutput<'_> {
+    match value {
+        Value::String(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+        other => ToSqlOutput::Owned(to_sql(other)),
+    }
 }
 
 /// A field value as SQLite stores it.
