@@ -56,6 +56,10 @@ enum Command {
     Dump,
     /// Integrity check and schema version; fails when problems are found
     Check(commands::check::Args),
+    /// Import a register from a spreadsheet (CSV or XLSX); writes nothing unless every row is valid
+    ImportCsv(commands::import_csv::Args),
+    /// Export a register to a spreadsheet (CSV for Excel, or XLSX)
+    ExportCsv(commands::export_csv::Args),
 }
 
 fn main() -> ExitCode {
@@ -88,5 +92,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<(), 
         Command::Rm(args) => commands::rm::run(ctx, args),
         Command::Dump => commands::dump::run(ctx, out),
         Command::Check(args) => commands::check::run(ctx, args, out),
+        Command::ImportCsv(args) => commands::import_csv::run(ctx, args, out),
+        Command::ExportCsv(args) => commands::export_csv::run(ctx, args, out),
     }
 }

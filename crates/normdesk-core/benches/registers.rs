@@ -283,8 +283,6 @@ fn main() {
             role,
         ));
     }
-            .unwrap();
-    }
     let raw_start = Instant::now();
     {
         let tx = store.conn().unchecked_transaction().unwrap();

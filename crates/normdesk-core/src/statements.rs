@@ -14,7 +14,7 @@ use specta::Type;
 
 use crate::attachments::{self, Attachment};
 use crate::enums::{Direction, Purpose, StatementState};
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::projects::{RefLabel, parse_id};
 use crate::schema::{COMMITTEE, EntitySpec, LIAISON, STATEMENT, STATEMENT_EVENT};
 use crate::typed::{self, ref_label, to_fields};
@@ -360,12 +360,4 @@ fn clip(text: &str, max: usize) -> String {
     } else {
         text.chars().take(max - 1).chain(['…']).collect()
     }
-}
-
-/// A statement id that must exist, for callers that take ids from outside.
-pub fn require(conn: &Connection, id: &str) -> Result<String> {
-    let id = parse_id(id)?;
-    crate::writer::load(conn, &STATEMENT, &id)?
-        .ok_or_else(|| CoreError::not_found("statement", &id))?;
-    Ok(id)
 }

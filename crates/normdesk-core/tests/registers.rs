@@ -6,7 +6,7 @@ use normdesk_core::demo::{self, demo_id};
 use normdesk_core::enums::{CommitteeKind, CommitteeMembership, Role};
 use normdesk_core::find::{self, SearchKind};
 use normdesk_core::liaisons::{self, LiaisonQuery};
-use normdesk_core::memberships::{self, MembershipInput};
+use normdesk_core::memberships;
 use normdesk_core::schema::{MEMBERSHIP, ORGANISATION, PROJECT};
 use normdesk_core::{CoreError, Source, Store, committees, dashboard, dump, people, targets};
 use serde_json::{Map, Value, json};

@@ -107,7 +107,8 @@ fn bad_statements_are_refused_naming_the_field() {
     let first = create(&mut store, input(StatementState::Pending));
     let before = dump::dump(store.conn()).unwrap();
     let missing = "0193c3a0-8f1e-7c2a-9d4b-5e6f7a8b9c0d".to_string();
-    let cases: Vec<(Box<dyn Fn(&mut StatementInput)>, &str)> = vec![
+    type Change = Box<dyn Fn(&mut StatementInput)>;
+    let cases: Vec<(Change, &str)> = vec![
         (Box::new(|s| s.deadline = None), "deadline"),
         (
             Box::new(|s| (s.purpose, s.deadline) = (Purpose::Comment, None)),
@@ -262,7 +263,7 @@ fn attachments_keep_bytes_with_their_digest_and_go_with_the_statement() {
     assert_eq!(attachments::bytes(store.conn(), &att.id).unwrap(), b"abc");
     assert_eq!(
         attachments::list(store.conn(), "statement", &id).unwrap(),
-        [att.clone()]
+        std::slice::from_ref(&att)
     );
     let logged: String = store
         .conn()

@@ -5,6 +5,8 @@
 pub mod check;
 pub mod demo;
 pub mod dump;
+pub mod export_csv;
+pub mod import_csv;
 pub mod init;
 pub mod list;
 pub mod new;

@@ -3,6 +3,7 @@
 //! [`support`] starts the binary and checks the output rules every command shares; the other
 //! modules are grouped by what a user does: set a store up, work with records, get refused.
 
+mod exchange;
 mod records;
 mod refused;
 mod setup;
