@@ -1,6 +1,6 @@
 //! `make bench`: the registers at office scale and beyond — 20,000 people, 5,000 committees,
 //! 100,000 memberships, 50,000 liaison statements (with their event log), 2,000 liaisons and
-//! 10,000 projects. Prints each figure with its ratio to a baseline measured in the same run
+//! 10,000 projects, 5,000 training records and the 3 targets. Prints each figure with its ratio to a baseline measured in the same run
 //! (absolute times on shared machines drift):
 //! - a person's page and a committee's page (limit 20 ms) against the one hand-written indexed
 //!   SELECT of the same roles/members;
@@ -130,6 +130,16 @@ fn generate(store: &mut Store) -> (Vec<String>, Vec<String>) {
                     "from_party": "ISO/TC 1000", "to_party": "Shenzhen", "committee_id": committees[rng.next(COMMITTEES)],
                     "purpose": purpose, "deadline": rng.date(2024, 4), "state": state});
                 w.create(&normdesk_core::schema::STATEMENT, map(values))?;
+            }
+            for (name, measure, goal) in
+                [("Standards", "international_projects", 600), ("Experts", "experts_trained", 500), ("Bodies", "organisations_in_city", 5)]
+            {
+                let values = json!({"name_en": name, "measure": measure, "goal": goal});
+                w.create(&normdesk_core::schema::TARGET, map(values))?;
+            }
+            for i in 0..PEOPLE / 4 {
+                let values = json!({"person_id": people[i * 4], "course": "Standards course", "date": "2025-05-01"});
+                w.create(&normdesk_core::schema::TRAINING, map(values))?;
             }
             Ok((people, committees))
         })
