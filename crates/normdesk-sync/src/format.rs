@@ -1,0 +1,88 @@
+//! The bundle format as types and constants — the wire contract documented in
+//! `docs/bundle-format.md`. A bundle is a zip with `mimetype` (stored, first), the entries the
+//! manifest lists (`changes.jsonl` now; later kinds such as drafts), and `manifest.json` last.
+//!
+//! Versioning: a field's meaning or type never changes. Unknown manifest fields and unknown
+//! entry kinds are kept (carried in [`Manifest::extra`], checksummed, otherwise ignored); a newer
+//! `format_version` or `schema_version` is refused with "update Normdesk".
+
+use std::collections::BTreeMap;
+
+use normdesk_core::sync::{Replica, Vector};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The value of the manifest's `format` field.
+pub const FORMAT: &str = "normdesk-bundle";
+/// The format version this build writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// The content of the `mimetype` entry.
+pub const MIMETYPE: &str = "application/vnd.normdesk.bundle+zip";
+/// The extension of bundle files.
+pub const EXTENSION: &str = "ndbundle";
+
+pub const MIMETYPE_ENTRY: &str = "mimetype";
+pub const MANIFEST_ENTRY: &str = "manifest.json";
+pub const CHANGES_ENTRY: &str = "changes.jsonl";
+/// The `kind` of the changes entry.
+pub const CHANGES_KIND: &str = "changes";
+
+/// `manifest.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: String,
+    pub format_version: u32,
+    /// The store schema the changes were written against.
+    pub schema_version: u32,
+    /// UUIDv7.
+    pub bundle_id: String,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    pub app_version: String,
+    /// The workstation that wrote the bundle.
+    pub origin: Replica,
+    /// The colleague it was made for; absent for a full bundle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<Replica>,
+    /// Names of every replica whose changes are carried.
+    pub replicas: Vec<Replica>,
+    /// What the recipient was assumed to hold (empty for a full bundle).
+    pub since: Vector,
+    /// The writer's vector: what it held when it wrote the bundle.
+    pub until: Vector,
+    pub counts: Counts,
+    /// Every entry besides `mimetype` and `manifest.json`.
+    pub entries: Vec<Entry>,
+    /// Fields this version does not know, kept as they came.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Counts {
+    /// Lines of `changes.jsonl`.
+    pub changes: u64,
+    /// Changes per record kind.
+    pub by_entity: BTreeMap<String, u64>,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+/// One listed entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub path: String,
+    /// What the entry holds: `changes`; unknown kinds are kept and ignored.
+    pub kind: String,
+    /// Uncompressed size in bytes.
+    pub size: u64,
+    /// SHA-256 of the uncompressed bytes, lower-case hex.
+    pub sha256: String,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+/// Lower-case hex of bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
