@@ -42,6 +42,12 @@ impl From<CoreError> for Failure {
     }
 }
 
+impl From<normdesk_sync::SyncError> for Failure {
+    fn from(err: normdesk_sync::SyncError) -> Self {
+        Failure::Refused(err.to_string())
+    }
+}
+
 impl From<io::Error> for Failure {
     fn from(err: io::Error) -> Self {
         if err.kind() == io::ErrorKind::BrokenPipe {

@@ -60,6 +60,14 @@ enum Command {
     ImportCsv(commands::import_csv::Args),
     /// Export a register to a spreadsheet (CSV for Excel, or XLSX)
     ExportCsv(commands::export_csv::Args),
+    /// Write a bundle for a colleague (only what they lack) or a full bundle
+    Export(commands::export::Args),
+    /// Verify a bundle, show the plan and apply it in one transaction
+    Import(commands::import::Args),
+    /// The open conflicts: fields changed on two workstations at once, deletes that met edits
+    Conflicts(commands::conflicts::Args),
+    /// Keep one side of a conflict
+    Resolve(commands::resolve::Args),
 }
 
 fn main() -> ExitCode {
@@ -92,6 +100,10 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<(), 
         Command::Rm(args) => commands::rm::run(ctx, args),
         Command::Dump => commands::dump::run(ctx, out),
         Command::Check(args) => commands::check::run(ctx, args, out),
+        Command::Export(args) => commands::export::run(ctx, args, out),
+        Command::Import(args) => commands::import::run(ctx, args, out),
+        Command::Conflicts(args) => commands::conflicts::run(ctx, args, out),
+        Command::Resolve(args) => commands::resolve::run(ctx, args, out),
         Command::ImportCsv(args) => commands::import_csv::run(ctx, args, out),
         Command::ExportCsv(args) => commands::export_csv::run(ctx, args, out),
     }

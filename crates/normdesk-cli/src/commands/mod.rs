@@ -3,13 +3,17 @@
 //! opens the database the same way for all of them.
 
 pub mod check;
+pub mod conflicts;
 pub mod demo;
 pub mod dump;
+pub mod export;
 pub mod export_csv;
+pub mod import;
 pub mod import_csv;
 pub mod init;
 pub mod list;
 pub mod new;
+pub mod resolve;
 pub mod rm;
 pub mod set;
 pub mod show;
