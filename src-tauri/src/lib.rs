@@ -10,6 +10,7 @@ pub mod error;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicI32, Ordering};
 
 use normdesk_core::{Store, demo, paths};
 use tauri::{App, AppHandle, Manager};
@@ -17,6 +18,10 @@ use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
 /// The label of the one window; the capability files are bound to it.
 pub const MAIN_WINDOW: &str = "main";
+
+/// Set when the app gives up at startup; `run` returns it (Tauri's own exit code is 0 when the
+/// event loop ends without a window).
+static STARTUP_FAILURE: AtomicI32 = AtomicI32::new(0);
 
 /// Runs the app and returns the process exit code (non-zero when the database could not be
 /// opened or Tauri could not start).
@@ -31,7 +36,7 @@ pub fn run() -> i32 {
         })
         .build(tauri::generate_context!());
     match app {
-        Ok(app) => app.run_return(|_, _| {}),
+        Ok(app) => app.run_return(|_, _| {}).max(STARTUP_FAILURE.load(Ordering::SeqCst)),
         Err(e) => {
             eprintln!("normdesk-desktop: cannot start: {e}");
             1
@@ -47,6 +52,7 @@ fn start(app: &mut App) {
     });
     if let Err(message) = opened {
         eprintln!("normdesk-desktop: {message}");
+        STARTUP_FAILURE.store(1, Ordering::SeqCst);
         let handle = app.handle().clone();
         app.dialog()
             .message(message)
