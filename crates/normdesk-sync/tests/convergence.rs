@@ -173,7 +173,7 @@ fn edit_fields(kind: &str, field: usize, word: &str) -> Value {
     match (kind, field) {
         ("organisation", 0) => json!({"country": word}),
         ("organisation", 1) => json!({"name_en": word}),
-        ("organisation", _) => json!({"in_city": word.len() % 2 == 0}),
+        ("organisation", _) => json!({"in_city": word.len().is_multiple_of(2)}),
         ("committee", 0) => json!({"title_en": word}),
         ("committee", 1) => json!({"secretariat": word}),
         ("committee", _) => json!({"membership": (["P", "O", "none"][word.len() % 3])}),
