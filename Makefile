@@ -131,12 +131,14 @@ e2e-bin: ui-dist
 	@$(call phase,building normdesk-desktop for the end-to-end tests (debug + custom-protocol))
 	cargo build -p normdesk-desktop $(CARGO_FEATURES)
 
-# Starts its own X server (xvfb-run -a picks a free display). Screenshots go to tests/artifacts/.
+# Starts its own X server (xvfb-run -a picks a free display) and its own D-Bus session, so the
+# desktop services GTK and WebKit start over D-Bus end with the run. Screenshots go to
+# tests/artifacts/.
 test-e2e: e2e-bin
 	@$(call phase,end-to-end tests (WebKitWebDriver under Xvfb))
 	mkdir -p tests/artifacts
 	NORMDESK_DESKTOP_BIN="$(E2E_BIN)" xvfb-run -a -s "-screen 0 1280x800x24" \
-	  node --test --test-concurrency=1 --test-reporter=tap tests/e2e/*.test.mjs
+	  dbus-run-session -- node --test --test-concurrency=1 --test-reporter=tap tests/e2e/*.test.mjs
 
 # ---------------------------------------------------------------------------------------------
 # lint, bench, code generation

@@ -143,7 +143,15 @@ export class App {
       await new Promise((r) => (this.driver.exitCode !== null ? r() : this.driver.once("exit", r)));
       this.driver = null;
     }
-    if (!process.env.NORMDESK_E2E_KEEP) rmSync(this.dataDir, { recursive: true, force: true });
+    if (!process.env.NORMDESK_E2E_KEEP) {
+      try {
+        rmSync(this.dataDir, { recursive: true, force: true });
+      } catch (e) {
+        // A desktop service started over D-Bus (the document portal) may still have a FUSE
+        // mount in the temporary HOME; the directory is left for the OS to clean.
+        console.error(`# left ${this.dataDir}: ${e.message}`);
+      }
+    }
   }
 
   // ---- page helpers, by data-testid ----
