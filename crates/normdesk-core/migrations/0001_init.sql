@@ -329,11 +329,53 @@ BEGIN
     ) WHERE replica_id = NEW.replica_id AND seq = NEW.seq;
 END;
 
+-- Draft texts (normdesk-text; docs/data-model.md, "Draft text"). Workstation-local: the text
+-- travels as the document's bytes in bundles (`drafts/<id>.am`), never as change_log rows, and
+-- `draft.body` is a plain copy of it for search, packets and printing.
+-- `am` is the compacted Automerge save; `heads` the document's heads (hex, sorted, comma-
+-- separated) after the chunks; `chars` the text's length in characters (repairs `draft.body`
+-- when a document arrived before its draft record).
 CREATE TABLE draft_doc (
     draft_id TEXT PRIMARY KEY NOT NULL,
     am BLOB NOT NULL,
-    heads TEXT NOT NULL DEFAULT ''
+    heads TEXT NOT NULL DEFAULT '',
+    chars INTEGER NOT NULL DEFAULT 0
 );
+
+-- One editing pause's change, appended until the document is compacted into `draft_doc.am`.
+CREATE TABLE draft_chunk (
+    draft_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    am BLOB NOT NULL,
+    PRIMARY KEY (draft_id, seq)
+) WITHOUT ROWID;
+
+-- The heads of a draft a colleague showed us (in its last bundle): a bundle for it carries the
+-- draft only when ours differ.
+CREATE TABLE draft_peer (
+    peer_id TEXT NOT NULL,
+    draft_id TEXT NOT NULL,
+    heads TEXT NOT NULL,
+    PRIMARY KEY (peer_id, draft_id)
+) WITHOUT ROWID;
+
+-- "Merged — please review": a passage both sides changed, found when this workstation merged a
+-- colleague's document into its own. Open until someone confirms it here.
+CREATE TABLE draft_review (
+    id TEXT PRIMARY KEY NOT NULL,
+    draft_id TEXT NOT NULL,
+    detected_at TEXT NOT NULL,
+    clause TEXT NOT NULL DEFAULT '',
+    merged_pos INTEGER NOT NULL DEFAULT 0,
+    base TEXT NOT NULL,
+    ours TEXT NOT NULL,
+    ours_author TEXT NOT NULL DEFAULT '',
+    theirs TEXT NOT NULL,
+    theirs_author TEXT NOT NULL DEFAULT '',
+    merged TEXT NOT NULL,
+    confirmed_at TEXT
+);
+CREATE INDEX draft_review_open ON draft_review(draft_id) WHERE confirmed_at IS NULL;
 
 -- Workstation-local preferences (language, window state); never synced.
 CREATE TABLE setting (

@@ -14,7 +14,13 @@ use crate::writer::from_sql;
 pub fn dump(conn: &Connection) -> Result<String> {
     let mut all: BTreeMap<&str, Vec<BTreeMap<String, Value>>> = BTreeMap::new();
     for spec in ENTITIES {
-        let columns: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
+        let mut columns: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
+        // A draft's text is not a field but it is data: its plain copy, the same wherever the
+        // documents have merged (docs/data-model.md, "Draft text").
+        let derived_body = spec.name == crate::schema::DRAFT.name;
+        if derived_body {
+            columns.push("body");
+        }
         let sql = format!("SELECT id, {} FROM {} WHERE deleted = 0 ORDER BY id", columns.join(", "), spec.table());
         let mut stmt = conn.prepare(&sql)?;
         let rows = stmt.query_map([], |r| {
@@ -22,6 +28,9 @@ pub fn dump(conn: &Connection) -> Result<String> {
             map.insert("id".to_owned(), Value::String(r.get(0)?));
             for (i, field) in spec.fields.iter().enumerate() {
                 map.insert(field.name.to_owned(), from_sql(field.kind, r.get_ref(i + 1)?));
+            }
+            if derived_body {
+                map.insert("body".to_owned(), Value::String(r.get(spec.fields.len() + 1)?));
             }
             Ok(map)
         })?;

@@ -114,6 +114,19 @@ string_enum!(
 string_enum!(CommentType { Ge = "ge", Te = "te", Ed = "ed" });
 
 string_enum!(
+    /// What the secretariat decided about a ballot comment (DOMAIN.md §4.1); `Open` (the empty
+    /// string) until it is decided.
+    Disposition {
+        Open = "",
+        Accepted = "accepted",
+        AcceptedWithModification = "accepted_with_modification",
+        AcceptedInPrinciple = "accepted_in_principle",
+        NotAccepted = "not_accepted",
+        Noted = "noted",
+    }
+);
+
+string_enum!(
     /// What a programme target counts (see `targets.rs` for the exact rules).
     Measure {
         InternationalProjects = "international_projects",

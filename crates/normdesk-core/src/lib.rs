@@ -9,6 +9,7 @@
 pub mod attachments;
 pub mod check;
 pub mod clock;
+pub mod comments;
 pub mod committees;
 pub mod dashboard;
 pub mod demo;

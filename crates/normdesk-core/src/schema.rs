@@ -213,13 +213,13 @@ pub const STAGE_EVENT: EntitySpec = EntitySpec {
     label: &["code", "date"],
 };
 
+/// A project's draft text in one language. The text itself is **not a field**: it travels as
+/// the draft's Automerge document (`normdesk-text`, bundle entries `drafts/<id>.am`), never as
+/// change-log rows, and the `body` column is a plain copy derived from it on each workstation
+/// (docs/data-model.md, "Draft text").
 pub const DRAFT: EntitySpec = EntitySpec {
     name: "draft",
-    fields: &[
-        req("project_id", FieldKind::Ref("project")),
-        req("lang", FieldKind::Enum(&["en", "zh"])),
-        f("body", BODY),
-    ],
+    fields: &[req("project_id", FieldKind::Ref("project")), req("lang", FieldKind::Enum(&["en", "zh"]))],
     owned_by: Some("project_id"),
     label: &["lang"],
 };
@@ -249,7 +249,7 @@ pub const COMMENT: EntitySpec = EntitySpec {
         s("comment", TEXT),
         f("proposed_change", TEXT),
         f("observation", TEXT),
-        f("disposition", LINE),
+        f("disposition", FieldKind::Enum(Disposition::ALL)),
     ],
     owned_by: Some("project_id"),
     label: &["mb", "clause"],

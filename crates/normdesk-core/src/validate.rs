@@ -29,7 +29,11 @@ pub fn field(spec: &FieldSpec, value: &Value) -> Result<Value> {
         }
         (FieldKind::Line { .. } | FieldKind::Text { .. }, Value::Null) => Ok(Value::String(String::new())),
         (FieldKind::Enum(values), Value::String(text)) if values.contains(&text.as_str()) => Ok(value.clone()),
-        (FieldKind::Enum(values), _) => bad(format!("unknown value {}; use one of: {}", show(value), values.join(", "))),
+        (FieldKind::Enum(values), _) => {
+            let named: Vec<&str> = values.iter().copied().filter(|v| !v.is_empty()).collect();
+            let empty = if named.len() < values.len() { " (or leave it empty)" } else { "" };
+            bad(format!("unknown value {}; use one of: {}{empty}", show(value), named.join(", ")))
+        }
         (FieldKind::Stage, Value::String(code)) if stages::find(code).is_some() => Ok(value.clone()),
         (FieldKind::Stage, _) => {
             bad(format!("unknown stage code {}; use a harmonized code such as 30.20 (see `normdesk stages`)", show(value)))

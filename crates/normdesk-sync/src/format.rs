@@ -26,6 +26,25 @@ pub const MANIFEST_ENTRY: &str = "manifest.json";
 pub const CHANGES_ENTRY: &str = "changes.jsonl";
 /// The `kind` of the changes entry.
 pub const CHANGES_KIND: &str = "changes";
+/// The `kind` of a draft's text: `drafts/<draft-id>.am`, the draft's whole Automerge document
+/// (compacted `save()`); the entry also names `draft_id` and the document's `heads`.
+pub const DRAFT_KIND: &str = "draft_text";
+/// The folder of draft entries.
+pub const DRAFTS_DIR: &str = "drafts/";
+
+/// The entry path of a draft's document.
+pub fn draft_path(draft_id: &str) -> String {
+    format!("{DRAFTS_DIR}{draft_id}.am")
+}
+
+/// The draft id of a draft entry's path, if it is `drafts/<uuid>.am` with a canonical UUID.
+pub fn draft_id_of(path: &str) -> Option<&str> {
+    let id = path.strip_prefix(DRAFTS_DIR)?.strip_suffix(".am")?;
+    uuid::Uuid::parse_str(id)
+        .ok()
+        .filter(|u| u.hyphenated().to_string() == id)
+        .map(|_| id)
+}
 
 /// `manifest.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,6 +72,10 @@ pub struct Manifest {
     pub counts: Counts,
     /// Every entry besides `mimetype` and `manifest.json`.
     pub entries: Vec<Entry>,
+    /// The heads of every draft text the writer holds (draft id → heads), carried or not: the
+    /// recipient then leaves out of its next bundle the drafts the writer already has.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub drafts_held: BTreeMap<String, Vec<String>>,
     /// Fields this version does not know, kept as they came.
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
@@ -64,6 +87,9 @@ pub struct Counts {
     pub changes: u64,
     /// Changes per record kind.
     pub by_entity: BTreeMap<String, u64>,
+    /// Draft documents carried (`drafts/<id>.am` entries); absent when none.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub drafts: u64,
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
 }
@@ -80,6 +106,10 @@ pub struct Entry {
     pub sha256: String,
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// Lower-case hex of bytes.

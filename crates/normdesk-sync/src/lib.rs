@@ -42,6 +42,8 @@ pub struct BundleInfo {
     pub created_at: String,
     pub changes: u32,
     pub by_kind: Vec<(String, u32)>,
+    /// Draft texts carried.
+    pub drafts: u32,
     /// A full bundle (made for anyone).
     pub full: bool,
 }
@@ -66,6 +68,7 @@ pub fn inspect(
             .iter()
             .map(|(k, n)| (k.clone(), *n as u32))
             .collect(),
+        drafts: m.counts.drafts as u32,
         full: m.since.0.is_empty(),
     })
 }
@@ -117,11 +120,46 @@ pub fn run(
         &bundle.name,
         limits.max_line,
     );
-    apply::import::<SyncError>(
+    // Draft texts are merged after the changes (their draft records exist by then), in the
+    // same transaction; every document was checked to load when the bundle was verified.
+    let mut drafts_zip = bundle.archive()?;
+    let origin = m.origin.clone();
+    let draft_entries: Vec<(String, String)> = m
+        .entries
+        .iter()
+        .filter(|e| e.kind == format::DRAFT_KIND)
+        .filter_map(|e| format::draft_id_of(&e.path).map(|id| (e.path.clone(), id.to_owned())))
+        .collect();
+    let name = bundle.name.clone();
+    let held = m.drafts_held.clone();
+    let mut extras = |conn: &rusqlite::Connection| -> Result<apply::Extras> {
+        let mut out = apply::Extras::default();
+        for (id, heads) in &held {
+            normdesk_text::bundle::record_peer(conn, &origin.id, id, &heads.join(","))
+                .map_err(|e| SyncError::Core(e.into_core()))?;
+        }
+        for (path, id) in &draft_entries {
+            let mut bytes = Vec::new();
+            drafts_zip
+                .by_name(path)
+                .map_err(|e| SyncError::refused(&name, e.to_string()))?
+                .take(limits.max_entry + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| SyncError::refused(&name, e.to_string()))?;
+            let merged = normdesk_text::bundle::merge(conn, id, &bytes, &origin.id, &origin.name)
+                .map_err(|e| SyncError::Core(e.into_core()))?;
+            out.drafts += 1;
+            out.text_reviews += merged.reviews;
+        }
+        normdesk_text::bundle::repair(conn).map_err(|e| SyncError::Core(e.into_core()))?;
+        Ok(out)
+    };
+    apply::import_with::<SyncError>(
         store,
         &meta,
         dry_run,
         &mut |out| lines.fill(out, apply::BATCH),
+        &mut extras,
         progress,
     )
 }

@@ -15,8 +15,8 @@ use zip::ZipArchive;
 
 use crate::error::{Result, SyncError};
 use crate::format::{
-    self, CHANGES_ENTRY, CHANGES_KIND, FORMAT, FORMAT_VERSION, MANIFEST_ENTRY, MIMETYPE,
-    MIMETYPE_ENTRY, Manifest,
+    self, CHANGES_ENTRY, CHANGES_KIND, DRAFT_KIND, FORMAT, FORMAT_VERSION, MANIFEST_ENTRY,
+    MIMETYPE, MIMETYPE_ENTRY, Manifest,
 };
 use crate::limits::Limits;
 
@@ -430,6 +430,7 @@ fn verify_entry(
         },
     );
     let damaged = |e: std::io::Error| read_problem(path, &e.to_string());
+    let mut draft = Vec::new();
     if entry.kind == CHANGES_KIND {
         let mut line = Vec::new();
         let mut n = 0u64;
@@ -470,6 +471,8 @@ fn verify_entry(
             )
             .into());
         }
+    } else if entry.kind == DRAFT_KIND {
+        reader.read_to_end(&mut draft).map_err(damaged)?;
     } else {
         std::io::copy(&mut reader, &mut std::io::sink()).map_err(damaged)?;
     }
@@ -493,6 +496,23 @@ fn verify_entry(
             "checksum mismatch in '{path}'; the file is damaged — ask the sender to export it again"
         )
         .into());
+    }
+    if entry.kind == DRAFT_KIND {
+        let Some(id) = format::draft_id_of(path) else {
+            return Err(format!(
+                "entry '{path}' is a draft text but is not named drafts/<draft id>.am"
+            )
+            .into());
+        };
+        if entry
+            .extra
+            .get("draft_id")
+            .is_some_and(|d| d.as_str() != Some(id))
+        {
+            return Err(format!("entry '{path}' names another draft in {MANIFEST_ENTRY}").into());
+        }
+        normdesk_text::bundle::check(&draft)
+            .map_err(|e| format!("entry '{path}' is not a readable draft text ({e})"))?;
     }
     Ok(())
 }

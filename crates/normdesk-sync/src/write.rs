@@ -16,8 +16,8 @@ use zip::{CompressionMethod, ZipWriter};
 
 use crate::error::{Result, SyncError};
 use crate::format::{
-    CHANGES_ENTRY, CHANGES_KIND, Counts, EXTENSION, Entry, FORMAT, FORMAT_VERSION, MANIFEST_ENTRY,
-    MIMETYPE, MIMETYPE_ENTRY, Manifest, hex,
+    CHANGES_ENTRY, CHANGES_KIND, Counts, DRAFT_KIND, EXTENSION, Entry, FORMAT, FORMAT_VERSION,
+    MANIFEST_ENTRY, MIMETYPE, MIMETYPE_ENTRY, Manifest, draft_path, hex,
 };
 
 /// What was written.
@@ -30,6 +30,8 @@ pub struct ExportReport {
     pub changes: u32,
     /// Changes per record kind.
     pub by_kind: Vec<(String, u32)>,
+    /// Draft documents carried.
+    pub drafts: u32,
 }
 
 /// Lines between two progress reports.
@@ -119,6 +121,38 @@ pub fn export(
         {
             return Err(SyncError::Cancelled);
         }
+        // Draft texts: each draft's whole compacted document, unless the recipient showed us
+        // it holds exactly ours.
+        let mut entries = Vec::new();
+        let docs = normdesk_text::bundle::outgoing(conn, peer.map(|p| p.id.as_str()))
+            .map_err(|e| SyncError::Core(e.into_core()))?;
+        for doc in &docs {
+            let path = draft_path(&doc.draft_id);
+            zip.start_file(path.as_str(), deflated).map_err(io)?;
+            zip.write_all(&doc.bytes)
+                .map_err(|e| SyncError::io(&tmp, e))?;
+            let mut extra = std::collections::BTreeMap::new();
+            extra.insert(
+                "draft_id".to_owned(),
+                serde_json::Value::from(doc.draft_id.clone()),
+            );
+            extra.insert(
+                "heads".to_owned(),
+                serde_json::Value::from(
+                    doc.heads
+                        .split(',')
+                        .filter(|h| !h.is_empty())
+                        .collect::<Vec<_>>(),
+                ),
+            );
+            entries.push(Entry {
+                path,
+                kind: DRAFT_KIND.into(),
+                size: doc.bytes.len() as u64,
+                sha256: hex(&Sha256::digest(&doc.bytes)),
+                extra,
+            });
+        }
         let replicas = scope
             .until
             .0
@@ -145,15 +179,20 @@ pub fn export(
             counts: Counts {
                 changes: lines,
                 by_entity,
+                drafts: docs.len() as u64,
                 extra: Default::default(),
             },
-            entries: vec![Entry {
+            drafts_held: normdesk_text::bundle::held(conn)
+                .map_err(|e| SyncError::Core(e.into_core()))?,
+            entries: std::iter::once(Entry {
                 path: CHANGES_ENTRY.into(),
                 kind: CHANGES_KIND.into(),
                 size,
                 sha256: hex(&hasher.finalize()),
                 extra: Default::default(),
-            }],
+            })
+            .chain(entries)
+            .collect(),
             extra: Default::default(),
         };
         zip.start_file(
@@ -197,6 +236,7 @@ pub fn export(
             .iter()
             .map(|(k, n)| (k.clone(), *n as u32))
             .collect(),
+        drafts: manifest.counts.drafts as u32,
     };
     let summary = serde_json::to_string(&report).unwrap_or_default();
     let name = full

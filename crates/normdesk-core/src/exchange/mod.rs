@@ -16,7 +16,7 @@
 
 mod keys;
 mod plan;
-mod table;
+pub mod table;
 
 use std::path::Path;
 

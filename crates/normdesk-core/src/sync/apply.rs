@@ -60,6 +60,21 @@ pub struct ImportReport {
     /// Changes waiting for earlier ones from another bundle, after the import.
     pub waiting: u32,
     pub warnings: Vec<String>,
+    /// Draft texts brought by the carrier (documents merged here; see [`Extras`]).
+    #[serde(default)]
+    pub drafts: u32,
+    /// Passages both sides changed, flagged "merged — please review".
+    #[serde(default)]
+    pub text_reviews: u32,
+}
+
+/// What the carrier's own payloads did (draft documents, merged by `normdesk-text`), applied by
+/// the `extras` callback of [`import_with`] inside the import's transaction.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extras {
+    pub drafts: u32,
+    pub text_reviews: u32,
+    pub warnings: Vec<String>,
 }
 
 /// Records of one kind by what happens to them.
@@ -100,6 +115,28 @@ pub fn import<E: From<CoreError> + From<Cancelled>>(
     meta: &ImportMeta,
     dry_run: bool,
     next_batch: &mut dyn FnMut(&mut Vec<Change>) -> std::result::Result<bool, E>,
+    progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
+) -> std::result::Result<ImportReport, E> {
+    import_with(
+        store,
+        meta,
+        dry_run,
+        next_batch,
+        &mut |_| Ok(Extras::default()),
+        progress,
+    )
+}
+
+/// [`import`], plus `extras`: the carrier's other payloads (draft documents), applied after the
+/// changes (so the records they belong to exist) and before the import is recorded, in the same
+/// transaction — an error or a cancel rolls back everything. The core knows nothing of what they
+/// are: `normdesk-sync` passes `normdesk-text`'s merge of `drafts/<id>.am` entries.
+pub fn import_with<E: From<CoreError> + From<Cancelled>>(
+    store: &mut Store,
+    meta: &ImportMeta,
+    dry_run: bool,
+    next_batch: &mut dyn FnMut(&mut Vec<Change>) -> std::result::Result<bool, E>,
+    extras: &mut dyn FnMut(&Connection) -> std::result::Result<Extras, E>,
     progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
 ) -> std::result::Result<ImportReport, E> {
     let tx = Transaction::new_unchecked(store.conn(), TransactionBehavior::Immediate)
@@ -148,6 +185,7 @@ pub fn import<E: From<CoreError> + From<Cancelled>>(
         }
     }
     retry_pending(&tx, &mut engine, &mut counts)?;
+    let extra = extras(&tx)?;
     finish(&tx, &engine, meta, &self_id)?;
     report.changes = counts;
     report.new_conflicts = count(engine.new_conflicts);
@@ -161,6 +199,9 @@ pub fn import<E: From<CoreError> + From<Cancelled>>(
         .map_err(CoreError::from)? as u64,
     );
     report.warnings = clock_warning(&tx, &engine)?;
+    report.warnings.extend(extra.warnings);
+    report.drafts = extra.drafts;
+    report.text_reviews = extra.text_reviews;
     let summary = serde_json::to_string(&report).unwrap_or_default();
     tx.execute(
         "INSERT INTO import_log (bundle_id, sha256, origin, imported_at, summary) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -392,6 +433,8 @@ fn empty_report(meta: &ImportMeta, dry_run: bool) -> ImportReport {
         open_conflicts: 0,
         waiting: 0,
         warnings: vec![],
+        drafts: 0,
+        text_reviews: 0,
     }
 }
 

@@ -1,0 +1,467 @@
+//! The draft editor's API: one function per Tauri command, each taking the store (and the
+//! [`Drafts`] cache of loaded documents the app keeps in its state), all typed for IPC.
+//!
+//! Editing: the editor sends the splices of one editing pause to [`apply`]; they are committed as
+//! **one** Automerge change and persisted (a chunk and the plain copy) in one transaction before
+//! the call returns — what returned is on disk. [`set_text`] and [`renumber`] turn a whole new
+//! text into a minimal edit and return the splices the editor applies to its buffer.
+//!
+//! A draft and its document are created together, once, by [`create`]; a draft record that came
+//! from a colleague without its document yet is shown as "not arrived" and never gets a second
+//! document here (SYNC.md, automerge#528).
+
+use std::collections::HashMap;
+
+use normdesk_core::schema::{DRAFT, REVISION};
+use normdesk_core::{CoreError, Source, Store};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use specta::Type;
+
+use crate::diff::{self, Splice, TextDiff};
+use crate::doc::{Doc, heads_text};
+use crate::markup::{self, ClauseHit, Counts, Heading};
+use crate::{Result, TextError, store};
+
+/// The documents this program has loaded, by draft id, with the heads they were stored at. A
+/// document changed in the store by another program (the CLI, an import) is loaded again.
+#[derive(Default)]
+pub struct Drafts {
+    docs: HashMap<String, Doc>,
+}
+
+impl Drafts {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Forgets a loaded document (when its editor closes).
+    pub fn close(&mut self, draft_id: &str) {
+        self.docs.remove(draft_id);
+    }
+
+    /// The up-to-date document of a draft, loaded if needed, inside the caller's transaction.
+    fn get<'a>(&'a mut self, conn: &Connection, draft_id: &str) -> Result<&'a mut Doc> {
+        let stored = store::stored_heads(conn, draft_id)?
+            .ok_or_else(|| TextError::NotArrived(draft_id.to_owned()))?;
+        let fresh = match self.docs.get_mut(draft_id) {
+            Some(doc) => heads_text(&doc.heads()) == stored,
+            None => false,
+        };
+        if !fresh {
+            let doc = store::load(conn, draft_id)?
+                .ok_or_else(|| TextError::NotArrived(draft_id.to_owned()))?;
+            self.docs.insert(draft_id.to_owned(), doc);
+        }
+        Ok(self.docs.get_mut(draft_id).expect("inserted above"))
+    }
+}
+
+/// A selection or cursor in the editor (UTF-16 units; `anchor == head` is a cursor).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Selection {
+    pub anchor: u32,
+    pub head: u32,
+}
+
+/// A draft in a project's list of drafts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct DraftSummary {
+    pub id: String,
+    pub project_id: String,
+    pub lang: String,
+    /// Characters of text (0 also when the text has not arrived).
+    pub chars: u32,
+    /// Whether this workstation has the draft's text (a colleague's new draft may arrive as a
+    /// record first and its text with a later bundle).
+    pub has_text: bool,
+    pub open_reviews: u32,
+}
+
+/// What the editor needs to show a draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct DraftView {
+    pub id: String,
+    pub project_id: String,
+    pub lang: String,
+    pub text: String,
+    /// Where the cursor was when the draft was last edited here.
+    pub selection: Option<Selection>,
+    pub outline: Vec<Heading>,
+    pub counts: Counts,
+    pub open_reviews: u32,
+    pub revisions: Vec<RevisionRow>,
+}
+
+/// What an edit did: the splices the editor must apply to its buffer (empty for [`apply`], whose
+/// splices came from the editor), and the refreshed outline and counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct EditOutcome {
+    pub splices: Vec<Splice>,
+    pub outline: Vec<Heading>,
+    pub counts: Counts,
+    /// Length of the text after the edit (UTF-16 units), for the editor to check its buffer.
+    pub length: u32,
+}
+
+/// A named revision (WD1, CD, DIS, 征求意见稿 …): a snapshot of the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct RevisionRow {
+    pub id: String,
+    pub draft_id: String,
+    pub name: String,
+    pub date: Option<String>,
+    pub chars: u32,
+}
+
+/// One side of a diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Version {
+    Revision(String),
+    Current,
+}
+
+fn not_found(kind: &str, id: &str) -> TextError {
+    TextError::Core(CoreError::not_found(kind, id))
+}
+
+fn setting_key(draft_id: &str) -> String {
+    format!("draft_selection:{draft_id}")
+}
+
+/// The live draft of a project in a language, if there is one here (the oldest, should two
+/// workstations have made one each).
+pub fn find(conn: &Connection, project_id: &str, lang: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM draft WHERE project_id = ?1 AND lang = ?2 AND deleted = 0 ORDER BY id LIMIT 1")?
+        .query_row(params![project_id, lang], |r| r.get(0))
+        .optional()?)
+}
+
+/// A project's live drafts.
+pub fn list(conn: &Connection, project_id: &str) -> Result<Vec<DraftSummary>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT d.id, d.project_id, d.lang, coalesce(x.chars, 0), x.draft_id IS NOT NULL,
+                (SELECT count(*) FROM draft_review r WHERE r.draft_id = d.id AND r.confirmed_at IS NULL)
+         FROM draft d LEFT JOIN draft_doc x ON x.draft_id = d.id WHERE d.project_id = ?1 AND d.deleted = 0 ORDER BY d.lang, d.id",
+    )?;
+    let rows = stmt.query_map([project_id], |r| {
+        Ok(DraftSummary {
+            id: r.get(0)?,
+            project_id: r.get(1)?,
+            lang: r.get(2)?,
+            chars: r.get(3)?,
+            has_text: r.get(4)?,
+            open_reviews: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Creates a project's draft in `lang` (`en` or `zh`) together with its document, in one
+/// transaction; the document's first save travels with the draft record in the next bundle.
+/// Refused when the project already has a live draft in that language here (open that one).
+pub fn create(store: &mut Store, project_id: &str, lang: &str) -> Result<String> {
+    let project_id = normdesk_core::projects::parse_id(project_id)?;
+    if let Some(existing) = find(store.conn(), &project_id, lang)? {
+        return Err(TextError::Exists {
+            lang: lang.to_owned(),
+            id: existing,
+        });
+    }
+    let id = store.write(Source::Ui, |w| {
+        let mut values = Map::new();
+        values.insert("project_id".into(), Value::String(project_id.clone()));
+        values.insert("lang".into(), Value::String(lang.to_owned()));
+        let id = w.create(&DRAFT, values)?;
+        let mut doc = Doc::create(&crate::doc::new_actor());
+        store::save_full(w.conn(), &id, &mut doc).map_err(TextError::into_core)?;
+        Ok(id)
+    })?;
+    Ok(id)
+}
+
+/// The draft's record (project and language), or not found.
+fn record(conn: &Connection, draft_id: &str) -> Result<(String, String)> {
+    conn.prepare_cached("SELECT project_id, lang FROM draft WHERE id = ?1 AND deleted = 0")?
+        .query_row([draft_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or_else(|| not_found("draft", draft_id))
+}
+
+/// Opens a draft for the editor: its text, where the cursor was, outline, counts, open review
+/// items and revisions.
+pub fn open(store: &mut Store, drafts: &mut Drafts, draft_id: &str) -> Result<DraftView> {
+    let draft_id = normdesk_core::projects::parse_id(draft_id)?;
+    let (project_id, lang) = record(store.conn(), &draft_id)?;
+    let text = drafts.get(store.conn(), &draft_id)?.text();
+    let selection = store
+        .setting(&setting_key(&draft_id))?
+        .and_then(|s| serde_json::from_str(&s).ok());
+    Ok(DraftView {
+        outline: markup::outline(&text),
+        counts: markup::counts(&text),
+        open_reviews: crate::reviews::list(store.conn(), &draft_id)?.len() as u32,
+        revisions: revisions(store.conn(), &draft_id)?,
+        id: draft_id,
+        project_id,
+        lang,
+        text,
+        selection,
+    })
+}
+
+/// The stored text of a draft, exactly (its plain copy, kept equal to the document).
+pub fn text(conn: &Connection, draft_id: &str) -> Result<String> {
+    conn.prepare_cached("SELECT body FROM draft WHERE id = ?1 AND deleted = 0")?
+        .query_row([draft_id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| not_found("draft", draft_id))
+}
+
+/// Runs `edit` on the draft's document in one IMMEDIATE transaction and persists the result as
+/// one change (one chunk) with the plain copy and the selection. On any error the loaded
+/// document is dropped, so the cache never holds edits the store does not.
+fn edit(
+    store: &mut Store,
+    drafts: &mut Drafts,
+    draft_id: &str,
+    selection: Option<Selection>,
+    message: &str,
+    f: impl FnOnce(&mut Doc) -> Result<Vec<Splice>>,
+) -> Result<EditOutcome> {
+    let draft_id = normdesk_core::projects::parse_id(draft_id)?;
+    let result = (|| -> Result<EditOutcome> {
+        let conn = store.conn();
+        let tx =
+            rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+        record(&tx, &draft_id)?;
+        let me: String = tx.query_row("SELECT replica_id FROM replica_self", [], |r| r.get(0))?;
+        let doc = drafts.get(&tx, &draft_id)?;
+        let before = doc.heads();
+        let splices = f(doc)?;
+        if doc.commit(&format!("{message} by {me}")).is_some() {
+            let chunk = doc.save_after(&before);
+            store::save_chunk(&tx, &draft_id, doc, chunk)?;
+        }
+        if let Some(sel) = selection {
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![setting_key(&draft_id), serde_json::to_string(&sel).unwrap_or_default()],
+            )?;
+        }
+        let text = doc.text();
+        tx.commit()?;
+        Ok(EditOutcome {
+            splices,
+            outline: markup::outline(&text),
+            counts: markup::counts(&text),
+            length: diff::len16(&text),
+        })
+    })();
+    if result.is_err() {
+        drafts.close(&draft_id);
+    }
+    result
+}
+
+/// Applies the editor's splices of one editing pause (in order) as one change, and remembers the
+/// selection. Durable when it returns.
+pub fn apply(
+    store: &mut Store,
+    drafts: &mut Drafts,
+    draft_id: &str,
+    splices: &[Splice],
+    selection: Option<Selection>,
+) -> Result<EditOutcome> {
+    edit(store, drafts, draft_id, selection, "edit", |doc| {
+        for s in splices {
+            doc.splice(s.pos as usize, s.delete as usize, &s.insert)?;
+        }
+        Ok(Vec::new())
+    })
+}
+
+/// Remembers where the cursor is (no text change).
+pub fn set_selection(store: &mut Store, draft_id: &str, selection: Selection) -> Result<()> {
+    let draft_id = normdesk_core::projects::parse_id(draft_id)?;
+    store.set_setting(
+        &setting_key(&draft_id),
+        &serde_json::to_string(&selection).unwrap_or_default(),
+    )?;
+    Ok(())
+}
+
+/// Replaces the whole text (the CLI's `text set`, the app's paste-everything fallback) as a
+/// minimal edit, so it merges like typing. Returns the splices for the editor's buffer.
+pub fn set_text(
+    store: &mut Store,
+    drafts: &mut Drafts,
+    draft_id: &str,
+    new_text: &str,
+) -> Result<EditOutcome> {
+    edit(store, drafts, draft_id, None, "replace", |doc| {
+        let old = doc.text();
+        let splices = diff::splices(&old, new_text);
+        for s in &splices {
+            doc.splice(s.pos as usize, s.delete as usize, &s.insert)?;
+        }
+        Ok(splices)
+    })
+}
+
+/// Numbers the clauses, annexes, notes and examples again (docs/draft-markup.md) as a minimal
+/// edit; returns the splices for the editor (none when everything was numbered already).
+pub fn renumber(store: &mut Store, drafts: &mut Drafts, draft_id: &str) -> Result<EditOutcome> {
+    edit(store, drafts, draft_id, None, "renumber", |doc| {
+        let old = doc.text();
+        let splices = diff::splices(&old, &markup::renumber(&old));
+        for s in &splices {
+            doc.splice(s.pos as usize, s.delete as usize, &s.insert)?;
+        }
+        Ok(splices)
+    })
+}
+
+/// The revisions of a draft, oldest first.
+pub fn revisions(conn: &Connection, draft_id: &str) -> Result<Vec<RevisionRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, draft_id, name, date, length(body) FROM revision WHERE draft_id = ?1 AND deleted = 0 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([draft_id], |r| {
+        Ok(RevisionRow {
+            id: r.get(0)?,
+            draft_id: r.get(1)?,
+            name: r.get(2)?,
+            date: r.get(3)?,
+            chars: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Names the current text as a revision (a snapshot that travels like any record). A name the
+/// draft already uses is refused, and nothing is written.
+pub fn name_revision(store: &mut Store, draft_id: &str, name: &str) -> Result<RevisionRow> {
+    let draft_id = normdesk_core::projects::parse_id(draft_id)?;
+    let name = name.trim().to_owned();
+    record(store.conn(), &draft_id)?;
+    if name.is_empty() {
+        return Err(CoreError::invalid(
+            "name",
+            "give the revision a name, such as WD1, CD or 征求意见稿",
+        )
+        .into());
+    }
+    if revisions(store.conn(), &draft_id)?
+        .iter()
+        .any(|r| r.name == name)
+    {
+        return Err(CoreError::invalid("name", format!("this draft already has a revision named '{name}'; choose another name (for example {name}2)")).into());
+    }
+    let body = text(store.conn(), &draft_id)?;
+    let date = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let id = store.write(Source::Ui, |w| {
+        let mut values = Map::new();
+        values.insert("draft_id".into(), Value::String(draft_id.clone()));
+        values.insert("name".into(), Value::String(name.clone()));
+        values.insert("date".into(), Value::String(date.clone()));
+        values.insert("body".into(), Value::String(body.clone()));
+        w.create(&REVISION, values)
+    })?;
+    Ok(RevisionRow {
+        id,
+        draft_id,
+        name,
+        date: Some(date),
+        chars: body.chars().count() as u32,
+    })
+}
+
+fn version_text(conn: &Connection, draft_id: &str, v: &Version) -> Result<String> {
+    match v {
+        Version::Current => text(conn, draft_id),
+        Version::Revision(id) => conn
+            .prepare_cached(
+                "SELECT body FROM revision WHERE id = ?1 AND draft_id = ?2 AND deleted = 0",
+            )?
+            .query_row(params![id, draft_id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| not_found("revision", id)),
+    }
+}
+
+/// The readable diff from one version of a draft to another.
+pub fn compare(
+    conn: &Connection,
+    draft_id: &str,
+    from: &Version,
+    to: &Version,
+) -> Result<TextDiff> {
+    Ok(diff::diff(
+        &version_text(conn, draft_id, from)?,
+        &version_text(conn, draft_id, to)?,
+    ))
+}
+
+/// The name to offer for a revision when the project's stage is `stage` (called when the stage
+/// changes): WD1, WD2 … at 20, CD1 … at 30, DIS at 40, FDIS at 50, IS at 60; for Chinese tiers
+/// 讨论稿, 征求意见稿, 送审稿, 报批稿, 发布稿. A name already used gets the next number.
+pub fn suggest_revision_name(
+    conn: &Connection,
+    draft_id: &str,
+    stage: &str,
+) -> Result<Option<String>> {
+    let (project_id, _) = record(conn, draft_id)?;
+    let tier: String = conn
+        .query_row(
+            "SELECT tier FROM project WHERE id = ?1",
+            [&project_id],
+            |r| r.get(0),
+        )
+        .unwrap_or_default();
+    let chinese = matches!(
+        tier.as_str(),
+        "national" | "sector" | "local" | "group" | "enterprise"
+    );
+    let group = stage.get(..2).unwrap_or("");
+    let (base, numbered) = match (group, chinese) {
+        ("20", false) => ("WD", true),
+        ("30", false) => ("CD", true),
+        ("40", false) => ("DIS", false),
+        ("50", false) => ("FDIS", false),
+        ("60", false) => ("IS", false),
+        ("20", true) => ("讨论稿", false),
+        ("30", true) => ("征求意见稿", false),
+        ("40", true) => ("送审稿", false),
+        ("50", true) => ("报批稿", false),
+        ("60", true) => ("发布稿", false),
+        _ => return Ok(None),
+    };
+    let used: Vec<String> = revisions(conn, draft_id)?
+        .into_iter()
+        .map(|r| r.name)
+        .collect();
+    let first = if numbered {
+        format!("{base}1")
+    } else {
+        base.to_owned()
+    };
+    if !used.contains(&first) {
+        return Ok(Some(first));
+    }
+    Ok((2..1000)
+        .map(|n| format!("{base}{n}"))
+        .find(|c| !used.contains(c)))
+}
+
+/// Where a clause starts in the current text (for "jump from a comment to its clause").
+pub fn clause_position(
+    conn: &Connection,
+    draft_id: &str,
+    clause: &str,
+) -> Result<Option<ClauseHit>> {
+    Ok(markup::clause_position(&text(conn, draft_id)?, clause))
+}
