@@ -126,10 +126,13 @@ test-ui: setup
 	@$(call phase,UI lint (eslint))
 	cd ui && npm run lint
 
-# One desktop binary per run, shared by every end-to-end test file.
+# One desktop binary per run, shared by every end-to-end test file. It is the one `cargo test`
+# builds for src-tauri/tests/ (same features as the rest of the workspace's tests, so nothing is
+# rebuilt after test-rust; `cargo build -p normdesk-desktop` would resolve features differently
+# and recompile much of the Tauri stack).
 e2e-bin: ui-dist
 	@$(call phase,building normdesk-desktop for the end-to-end tests (debug + custom-protocol))
-	cargo build -p normdesk-desktop $(CARGO_FEATURES)
+	cargo test --workspace $(CARGO_FEATURES) --no-run
 
 # Starts its own X server (xvfb-run -a picks a free display) and its own D-Bus session, so the
 # desktop services GTK and WebKit start over D-Bus end with the run. Screenshots go to
@@ -137,7 +140,7 @@ e2e-bin: ui-dist
 test-e2e: e2e-bin
 	@$(call phase,end-to-end tests (WebKitWebDriver under Xvfb))
 	mkdir -p tests/artifacts
-	NORMDESK_DESKTOP_BIN="$(E2E_BIN)" xvfb-run -a -s "-screen 0 1280x800x24" \
+	NORMDESK_DESKTOP_BIN="$(E2E_BIN)" timeout 20m xvfb-run -a -s "-screen 0 1280x800x24" \
 	  dbus-run-session -- node --test --test-concurrency=1 --test-reporter=tap tests/e2e/*.test.mjs
 
 # ---------------------------------------------------------------------------------------------

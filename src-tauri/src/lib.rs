@@ -8,7 +8,7 @@ pub mod bindings;
 pub mod commands;
 pub mod error;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicI32, Ordering};
 
@@ -23,20 +23,38 @@ pub const MAIN_WINDOW: &str = "main";
 /// event loop ends without a window).
 static STARTUP_FAILURE: AtomicI32 = AtomicI32::new(0);
 
-/// Runs the app and returns the process exit code (non-zero when the database could not be
-/// opened or Tauri could not start).
+/// Runs the app and returns the process exit code: non-zero when the database cannot be opened,
+/// there is no display, or Tauri cannot start.
+///
+/// The database is opened before any window, so a refusal (say, a database written by a newer
+/// Normdesk) is reported on stderr even where no window can open, and in a native dialog where
+/// one can.
 pub fn run() -> i32 {
+    let opened = paths::default_db_path().map(|path| open_store(&path));
+    if !has_display() {
+        if let Some(Err(message)) = &opened {
+            eprintln!("normdesk-desktop: {message}");
+        } else {
+            eprintln!(
+                "normdesk-desktop: there is no display to open a window on (DISPLAY and WAYLAND_DISPLAY are empty); \
+                 run it under a virtual one, e.g. `xvfb-run -a normdesk-desktop`"
+            );
+        }
+        return 1;
+    }
     let commands = bindings::builder();
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(commands.invoke_handler())
-        .setup(|app| {
-            start(app);
+        .setup(move |app| {
+            start(app, opened);
             Ok(())
         })
         .build(tauri::generate_context!());
     match app {
-        Ok(app) => app.run_return(|_, _| {}).max(STARTUP_FAILURE.load(Ordering::SeqCst)),
+        Ok(app) => app
+            .run_return(|_, _| {})
+            .max(STARTUP_FAILURE.load(Ordering::SeqCst)),
         Err(e) => {
             eprintln!("normdesk-desktop: cannot start: {e}");
             1
@@ -44,12 +62,31 @@ pub fn run() -> i32 {
     }
 }
 
-/// Opens the store and the main window, or shows why it cannot and exits with code 1.
-fn start(app: &mut App) {
-    let opened = open_store(app.handle()).and_then(|store| {
-        app.manage(Mutex::new(store));
-        open_main_window(app)
-    });
+/// Whether a window can be opened: on Linux and the BSDs that needs an X11 or Wayland display.
+fn has_display() -> bool {
+    if cfg!(any(
+        target_os = "linux",
+        target_os = "freebsd",
+        target_os = "openbsd",
+        target_os = "netbsd"
+    )) {
+        ["DISPLAY", "WAYLAND_DISPLAY"]
+            .iter()
+            .any(|var| std::env::var_os(var).is_some_and(|v| !v.is_empty()))
+    } else {
+        true
+    }
+}
+
+/// Manages the store and opens the main window, or shows why it cannot and exits with code 1.
+/// `opened` is `None` when the core found no data directory; Tauri's path resolver is asked then.
+fn start(app: &mut App, opened: Option<Result<Store, String>>) {
+    let opened = opened
+        .unwrap_or_else(|| app_data_db_path(app.handle()).and_then(|path| open_store(&path)))
+        .and_then(|store| {
+            app.manage(Mutex::new(store));
+            open_main_window(app)
+        });
     if let Err(message) = opened {
         eprintln!("normdesk-desktop: {message}");
         STARTUP_FAILURE.store(1, Ordering::SeqCst);
@@ -62,12 +99,9 @@ fn start(app: &mut App) {
     }
 }
 
-/// The database file: `$NORMDESK_DB`, else the user's data directory (which is Tauri's
-/// app data directory, since the bundle identifier is the core's `APP_ID`).
-fn db_path(app: &AppHandle) -> Result<PathBuf, String> {
-    if let Some(path) = paths::default_db_path() {
-        return Ok(path);
-    }
+/// Tauri's app data directory joined with the database file name. It is the core's default
+/// location too (the bundle identifier is the core's `APP_ID`), so this is only a fallback.
+fn app_data_db_path(app: &AppHandle) -> Result<PathBuf, String> {
     let dir = app.path().app_data_dir().map_err(|e| {
         format!(
             "cannot find a data directory for the database ({e}); set {}",
@@ -78,9 +112,8 @@ fn db_path(app: &AppHandle) -> Result<PathBuf, String> {
 }
 
 /// Opens (creating and migrating) the database and seeds the demo data on first start.
-fn open_store(app: &AppHandle) -> Result<Store, String> {
-    let path = db_path(app)?;
-    let mut store = Store::open(&path).map_err(|e| e.to_string())?;
+fn open_store(path: &Path) -> Result<Store, String> {
+    let mut store = Store::open(path).map_err(|e| e.to_string())?;
     demo::seed_if_new(&mut store)
         .map_err(|e| format!("{}: cannot load the demo data: {e}", path.display()))?;
     Ok(store)

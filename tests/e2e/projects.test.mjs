@@ -13,7 +13,7 @@ const TITLE_EN = "Unmanned aircraft systems — Test project";
 const TITLE_ZH = "无人驾驶航空器系统测试项目";
 const ROW = `[data-reference="${REFERENCE}"]`;
 
-describe("projects register", () => {
+describe("projects register", { timeout: 300_000 }, () => {
   /** @type {App} */
   let app;
   let demoTotal;

@@ -19,7 +19,7 @@ async function sqlite(db, sql) {
   return stdout.trim();
 }
 
-describe("settings", () => {
+describe("settings", { timeout: 300_000 }, () => {
   /** @type {App} */
   let app;
 

@@ -17,6 +17,13 @@ import { Element, Key, Session, call, waitUntil } from "./webdriver.mjs";
 const run = promisify(execFile);
 
 export const REPO = resolve(import.meta.dirname, "../../..");
+
+// Drivers still running when the test process ends (a crash, a cancelled run) are stopped with
+// it; WebKitWebDriver then ends its browser, i.e. the app.
+const liveDrivers = new Set();
+process.on("exit", () => {
+  for (const driver of liveDrivers) driver.kill();
+});
 export const ARTIFACTS = join(REPO, "tests/artifacts");
 
 /** The binary under test: $NORMDESK_DESKTOP_BIN, else the debug build in the cargo target dir. */
@@ -102,6 +109,8 @@ export class App {
       ]);
       if (ready) {
         this.driver = driver;
+        liveDrivers.add(driver);
+        driver.once("exit", () => liveDrivers.delete(driver));
         return;
       }
       driver.kill();
