@@ -1,5 +1,6 @@
 // Settings end to end: backing up the database through the native save dialog writes a real
-// SQLite copy with the projects in it; the workstation's display name is saved.
+// SQLite copy with the projects in it; the workstation's display name is saved. And the page
+// runs under the CSP of tauri.conf.json.
 
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -30,6 +31,20 @@ describe("settings", { timeout: 300_000 }, () => {
 
   after(async () => {
     await app?.close();
+  });
+
+  it("runs the page under the app's content security policy", async () => {
+    const seen = await app.session.execute(`
+      let evaluated;
+      try { evaluated = String(window.eval("1 + 1")); } catch (e) { evaluated = e.name; }
+      const probe = document.createElement("div");
+      probe.setAttribute("style", "width: 123px");
+      document.body.appendChild(probe);
+      const width = getComputedStyle(probe).width;
+      probe.remove();
+      return { evaluated, width };`);
+    assert.equal(seen.evaluated, "EvalError", "script-src without 'unsafe-eval' blocks eval");
+    assert.notEqual(seen.width, "123px", "style-src without 'unsafe-inline' ignores style attributes");
   });
 
   it("shows the database the app works on", async () => {
