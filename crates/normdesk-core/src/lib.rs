@@ -21,6 +21,7 @@ pub mod find;
 pub mod liaisons;
 pub mod memberships;
 pub mod organisations;
+pub mod packets;
 pub mod paths;
 pub mod people;
 pub mod projects;
