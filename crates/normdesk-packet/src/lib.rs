@@ -1,0 +1,154 @@
+//! Normdesk's packet renderer: typed packet data in, PDF bytes out.
+//!
+//! The data is [`normdesk_core::packets::data::PacketData`], assembled from the store by
+//! `normdesk_core::packets::assemble`; this crate only typesets it. It never touches the
+//! database or Tauri. The engine is typst used as a library ([`world`] is our `World`); the
+//! templates are `.typ` files in `templates/` that read the data as JSON from `sys.inputs`; the
+//! fonts are loaded explicitly from a folder ([`fonts`]). Every typst warning is an error, so a
+//! missing font family never falls back silently.
+//!
+//! Output: A4 (the comments table landscape), fonts embedded as subsets, text selectable and
+//! searchable, tagged PDF. Deterministic: the creation date is [`RenderOptions::timestamp`]
+//! (`SOURCE_DATE_EPOCH` via [`RenderOptions::from_env`]) or else the packet's date at midnight
+//! UTC, and the document identifier is derived from the packet's kind and record, so the same
+//! data gives the same bytes.
+//!
+//! Example (`examples/render.rs` does this headless):
+//! ```no_run
+//! # use normdesk_packet::{Fonts, RenderOptions, render_pdf};
+//! # fn demo(data: &normdesk_core::packets::data::PacketData) -> Result<(), normdesk_packet::PacketError> {
+//! let fonts = Fonts::load_default()?; // once; reuse for every packet
+//! let pdf: Vec<u8> = render_pdf(&fonts, data, &RenderOptions::from_env())?;
+//! # Ok(()) }
+//! ```
+
+mod error;
+pub mod sample;
+pub mod fonts;
+mod templates;
+mod world;
+
+use std::ops::ControlFlow;
+
+use chrono::{DateTime, Datelike, NaiveDate, Timelike};
+use normdesk_core::packets::data::{PacketData, PacketPhase, PacketProgress};
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{Datetime, Smart};
+use typst::{World, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+pub use error::PacketError;
+pub use fonts::Fonts;
+
+/// How a packet is rendered besides its data.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// The PDF's creation date, in seconds since 1970-01-01 UTC. `None`: the packet's date at
+    /// 00:00 UTC.
+    pub timestamp: Option<i64>,
+}
+
+impl RenderOptions {
+    /// Takes the creation date from `SOURCE_DATE_EPOCH` when it is set (reproducible builds'
+    /// convention); an unreadable value is ignored.
+    pub fn from_env() -> Self {
+        RenderOptions { timestamp: source_date_epoch() }
+    }
+}
+
+/// `SOURCE_DATE_EPOCH` as seconds, when set to an integer.
+pub fn source_date_epoch() -> Option<i64> {
+    std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse().ok())
+}
+
+/// A rendered packet.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+}
+
+/// Renders a packet, reporting each phase to `progress` before it starts; `progress` returning
+/// `ControlFlow::Break(())` cancels (between phases: a layout in progress runs to its end).
+pub fn render(
+    fonts: &Fonts,
+    data: &PacketData,
+    options: &RenderOptions,
+    progress: &mut dyn FnMut(PacketProgress) -> ControlFlow<()>,
+) -> Result<Rendered, PacketError> {
+    let mut step = |phase: PacketPhase, step: u32| match progress(PacketProgress { phase, step, steps: 2 }) {
+        ControlFlow::Continue(()) => Ok(()),
+        ControlFlow::Break(()) => Err(PacketError::Cancelled),
+    };
+    let kind = data.kind();
+    let main = templates::main_for(kind);
+    let json = serde_json::to_string(data)?;
+    let today = packet_day(&data.date);
+    let world = world::PacketWorld::new(fonts, main, json, today);
+
+    step(PacketPhase::Layout, 0)?;
+    let warned = typst::compile::<PagedDocument>(&world);
+    let mut messages = diagnostics(&world, &warned.warnings);
+    let document = match warned.output {
+        Ok(doc) if messages.is_empty() => doc,
+        Ok(_) => return Err(PacketError::Template { template: main.into(), messages }),
+        Err(errors) => {
+            messages.extend(diagnostics(&world, &errors));
+            return Err(PacketError::Template { template: main.into(), messages });
+        }
+    };
+
+    step(PacketPhase::Export, 1)?;
+    let timestamp = match options.timestamp {
+        Some(secs) => utc(secs),
+        None => Some(today),
+    }
+    .map(Timestamp::new_utc);
+    let pdf_options = PdfOptions {
+        ident: Smart::Custom(format!("normdesk/{}/{}", kind.as_str(), data.source.id)),
+        creator: Smart::Custom(Some(format!("Normdesk {}", env!("CARGO_PKG_VERSION")))),
+        timestamp,
+        ..PdfOptions::default()
+    };
+    let pdf = typst_pdf::pdf(&document, &pdf_options).map_err(|errors| PacketError::Export(diagnostics(&world, &errors)))?;
+    Ok(Rendered { pdf, pages: document.pages().len() })
+}
+
+/// [`render`] without progress: the PDF bytes.
+pub fn render_pdf(fonts: &Fonts, data: &PacketData, options: &RenderOptions) -> Result<Vec<u8>, PacketError> {
+    render(fonts, data, options, &mut |_| ControlFlow::Continue(())).map(|r| r.pdf)
+}
+
+/// Diagnostics as "draft.typ:12: warning: unknown font family: …" lines.
+fn diagnostics(world: &dyn World, list: &[SourceDiagnostic]) -> Vec<String> {
+    list.iter()
+        .map(|d| {
+            let what = if d.severity == Severity::Warning { "warning" } else { "error" };
+            let hints = d.hints.iter().map(|h| format!(" (hint: {})", h.v)).collect::<String>();
+            let place = d
+                .span
+                .clone()
+                .id()
+                .and_then(|id| {
+                    let source = world.source(id).ok()?;
+                    let line = source.lines().byte_to_line(world.range(d.span.clone())?.start)?;
+                    Some(format!("{}:{}: ", id.get().vpath().get_without_slash(), line + 1))
+                })
+                .unwrap_or_default();
+            format!("{place}{what}: {}{hints}", d.message)
+        })
+        .collect()
+}
+
+/// The packet's date as typst's "today"; an unreadable date falls back to 1970-01-01 (the
+/// core has validated it already).
+fn packet_day(date: &str) -> Datetime {
+    let d = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap_or_default();
+    Datetime::from_ymd(d.year(), d.month() as u8, d.day() as u8).expect("a valid calendar date")
+}
+
+fn utc(secs: i64) -> Option<Datetime> {
+    let t = DateTime::from_timestamp(secs, 0)?;
+    Datetime::from_ymd_hms(t.year(), t.month() as u8, t.day() as u8, t.hour() as u8, t.minute() as u8, t.second() as u8)
+}
