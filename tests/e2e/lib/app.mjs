@@ -135,7 +135,8 @@ export class App {
 
   /** Quits the app and starts it again on the same database. */
   async restart() {
-    await this.session.delete();
+    // The app may have quit already (a test closed its window); the session is then gone.
+    await this.session?.delete().catch(() => {});
     this.session = null;
     await this.start();
   }
