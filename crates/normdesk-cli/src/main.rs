@@ -68,6 +68,8 @@ enum Command {
     Conflicts(commands::conflicts::Args),
     /// Keep one side of a conflict
     Resolve(commands::resolve::Args),
+    /// Make a packet (PDF): nwip, draft, comments, liaison or group-application
+    Packet(commands::packet::Args),
 }
 
 fn main() -> ExitCode {
@@ -104,6 +106,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<(), 
         Command::Import(args) => commands::import::run(ctx, args, out),
         Command::Conflicts(args) => commands::conflicts::run(ctx, args, out),
         Command::Resolve(args) => commands::resolve::run(ctx, args, out),
+        Command::Packet(args) => commands::packet::run(ctx, args, out),
         Command::ImportCsv(args) => commands::import_csv::run(ctx, args, out),
         Command::ExportCsv(args) => commands::export_csv::run(ctx, args, out),
     }

@@ -13,6 +13,7 @@ pub mod import_csv;
 pub mod init;
 pub mod list;
 pub mod new;
+pub mod packet;
 pub mod resolve;
 pub mod rm;
 pub mod set;

@@ -5,6 +5,7 @@
 
 mod crash;
 mod exchange;
+mod packet;
 mod records;
 mod refused;
 mod setup;
