@@ -152,3 +152,9 @@ fn utc(secs: i64) -> Option<Datetime> {
     let t = DateTime::from_timestamp(secs, 0)?;
     Datetime::from_ymd_hms(t.year(), t.month() as u8, t.day() as u8, t.hour() as u8, t.minute() as u8, t.second() as u8)
 }
+
+/// The UTC calendar date (`YYYY-MM-DD`) of a Unix time: the packet date a caller uses when
+/// `SOURCE_DATE_EPOCH` is set, so that the printed date is reproducible too.
+pub fn epoch_date(secs: i64) -> Option<String> {
+    DateTime::from_timestamp(secs, 0).map(|t| t.format("%Y-%m-%d").to_string())
+}
