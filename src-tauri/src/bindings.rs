@@ -10,7 +10,7 @@ use tauri_specta::{Builder, ErrorHandlingMode, collect_commands};
 use crate::commands;
 
 /// First line of the generated file (the UI's eslint ignores the file).
-const HEADER: &str = "// Generated from src-tauri/src/commands.rs by `make bindings`.";
+const HEADER: &str = "// Generated from src-tauri/src/commands/ by `make bindings`.";
 
 /// The runtime helper every command goes through. It is tauri-specta's own `typedError`, plus an
 /// exported `Result` type so the UI can name what a command resolves to.
@@ -34,14 +34,14 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::set_display_name,
             commands::set_language,
             commands::backup_database,
-            commands::stages,
-            commands::lookups,
-            commands::list_projects,
-            commands::get_project,
-            commands::create_project,
-            commands::update_project,
-            commands::delete_project,
-            commands::change_stage,
+            commands::projects::stages,
+            commands::projects::lookups,
+            commands::projects::list_projects,
+            commands::projects::get_project,
+            commands::projects::create_project,
+            commands::projects::update_project,
+            commands::projects::delete_project,
+            commands::projects::change_stage,
         ])
         .error_handling(ErrorHandlingMode::Result)
         .disable_serde_phases()

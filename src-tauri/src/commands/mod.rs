@@ -1,15 +1,16 @@
 //! The IPC commands. Each one is thin: unpack the arguments, call one core function with the
 //! store, map the error. The TypeScript client for them (`ui/src/bindings.ts`) is generated
 //! from these signatures by tauri-specta; see [`crate::bindings`].
+//!
+//! This module holds the shared state and the installation's commands (app info, settings,
+//! backup); each register has its own submodule.
+
+pub mod projects;
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
-use normdesk_core::projects::{
-    self, Lookups, ProjectDetail, ProjectInput, ProjectPage, ProjectQuery, StageChange,
-};
-use normdesk_core::stages::{self, Stage, StageGroup};
-use normdesk_core::{Source, Store};
+use normdesk_core::Store;
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
@@ -54,13 +55,6 @@ impl AppInfo {
     }
 }
 
-/// The 46 harmonized stage codes and their groups (reference data, not stored).
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct StageCatalog {
-    pub stages: Vec<Stage>,
-    pub groups: Vec<StageGroup>,
-}
-
 /// Refuses a language the UI has no translation for.
 pub fn check_language(language: &str) -> Result<(), ApiError> {
     if LANGUAGES.contains(&language) {
@@ -73,7 +67,7 @@ pub fn check_language(language: &str) -> Result<(), ApiError> {
     }
 }
 
-fn lock<'a>(db: &'a State<'_, Db>) -> Result<MutexGuard<'a, Store>, ApiError> {
+pub(crate) fn lock<'a>(db: &'a State<'_, Db>) -> Result<MutexGuard<'a, Store>, ApiError> {
     db.lock().map_err(|_| {
         ApiError::new(
             ApiErrorKind::Internal,
@@ -105,77 +99,6 @@ pub async fn set_language(db: State<'_, Db>, language: String) -> Result<(), Api
 #[specta::specta]
 pub async fn backup_database(db: State<'_, Db>, path: String) -> Result<(), ApiError> {
     Ok(lock(&db)?.backup_to(Path::new(&path))?)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn stages() -> Result<StageCatalog, ApiError> {
-    Ok(StageCatalog {
-        stages: stages::ALL.to_vec(),
-        groups: stages::GROUPS.to_vec(),
-    })
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn lookups(db: State<'_, Db>) -> Result<Lookups, ApiError> {
-    Ok(projects::lookups(lock(&db)?.conn())?)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn list_projects(
-    db: State<'_, Db>,
-    query: ProjectQuery,
-) -> Result<ProjectPage, ApiError> {
-    Ok(projects::list(lock(&db)?.conn(), &query)?)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn get_project(db: State<'_, Db>, id: String) -> Result<ProjectDetail, ApiError> {
-    Ok(projects::get(lock(&db)?.conn(), &id)?)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn create_project(
-    db: State<'_, Db>,
-    input: ProjectInput,
-) -> Result<ProjectDetail, ApiError> {
-    let mut store = lock(&db)?;
-    let id = store.write(Source::Ui, |w| projects::create(w, input))?;
-    Ok(projects::get(store.conn(), &id)?)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn update_project(
-    db: State<'_, Db>,
-    id: String,
-    input: ProjectInput,
-) -> Result<ProjectDetail, ApiError> {
-    let mut store = lock(&db)?;
-    store.write(Source::Ui, |w| projects::update(w, &id, input))?;
-    Ok(projects::get(store.conn(), &id)?)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn delete_project(db: State<'_, Db>, id: String) -> Result<(), ApiError> {
-    Ok(lock(&db)?.write(Source::Ui, |w| projects::delete(w, &id))?)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn change_stage(
-    db: State<'_, Db>,
-    id: String,
-    change: StageChange,
-) -> Result<ProjectDetail, ApiError> {
-    let mut store = lock(&db)?;
-    store.write(Source::Ui, |w| projects::change_stage(w, &id, change))?;
-    Ok(projects::get(store.conn(), &id)?)
 }
 
 #[cfg(test)]
@@ -212,12 +135,5 @@ mod tests {
         assert_eq!(info.language.as_deref(), Some("en"));
         assert_eq!(info.schema_version, normdesk_core::store::SCHEMA_VERSION);
         assert!(!info.replica_id.is_empty());
-    }
-
-    #[test]
-    fn the_stage_catalog_has_every_code() {
-        let catalog = tauri::async_runtime::block_on(stages()).unwrap();
-        assert_eq!(catalog.stages.len(), 46);
-        assert_eq!(catalog.groups.len(), stages::GROUPS.len());
     }
 }
