@@ -14,6 +14,15 @@ const COMMANDS: &[&str] = &[
     "update_project",
     "delete_project",
     "change_stage",
+    "sync_overview",
+    "sync_history",
+    "bundle_file_name",
+    "export_bundle",
+    "preview_bundle",
+    "import_bundle",
+    "cancel_sync",
+    "list_conflicts",
+    "resolve_conflict",
 ];
 
 fn main() {

@@ -42,6 +42,15 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::projects::update_project,
             commands::projects::delete_project,
             commands::projects::change_stage,
+            commands::sync::sync_overview,
+            commands::sync::sync_history,
+            commands::sync::bundle_file_name,
+            commands::sync::export_bundle,
+            commands::sync::preview_bundle,
+            commands::sync::import_bundle,
+            commands::sync::cancel_sync,
+            commands::sync::list_conflicts,
+            commands::sync::resolve_conflict,
         ])
         .error_handling(ErrorHandlingMode::Result)
         .disable_serde_phases()
@@ -100,6 +109,15 @@ mod tests {
             "updateProject",
             "deleteProject",
             "changeStage",
+            "syncOverview",
+            "syncHistory",
+            "bundleFileName",
+            "exportBundle",
+            "previewBundle",
+            "importBundle",
+            "cancelSync",
+            "listConflicts",
+            "resolveConflict",
         ] {
             assert!(
                 text.contains(&format!("\t{name}: (")),

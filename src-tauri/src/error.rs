@@ -3,6 +3,7 @@
 //! `kind` and put `message` next to the form field named by `field`.
 
 use normdesk_core::CoreError;
+use normdesk_sync::SyncError;
 use serde::Serialize;
 use specta::Type;
 
@@ -17,6 +18,10 @@ pub enum ApiErrorKind {
     NewerSchema,
     Io,
     Database,
+    /// A bundle file that is damaged, hostile or not a bundle; the message names file and problem.
+    Refused,
+    /// Long work stopped at the person's request; nothing was changed.
+    Cancelled,
     /// A bug in the shell (e.g. a poisoned lock); the message says what.
     Internal,
 }
@@ -67,9 +72,20 @@ impl From<CoreError> for ApiError {
             CoreError::Sqlite(_)
             | CoreError::Corrupt(_)
             | CoreError::NotADatabase { .. }
-            | CoreError::Busy => {
-                ApiError::new(ApiErrorKind::Database, message)
-            }
+            | CoreError::Busy => ApiError::new(ApiErrorKind::Database, message),
+        }
+    }
+}
+
+impl From<SyncError> for ApiError {
+    fn from(error: SyncError) -> Self {
+        let message = error.to_string();
+        match error {
+            SyncError::Core(core) => ApiError::from(core),
+            SyncError::Refused { .. } => ApiError::new(ApiErrorKind::Refused, message),
+            SyncError::Newer { .. } => ApiError::new(ApiErrorKind::NewerSchema, message),
+            SyncError::Io { .. } => ApiError::new(ApiErrorKind::Io, message),
+            SyncError::Cancelled => ApiError::new(ApiErrorKind::Cancelled, message),
         }
     }
 }
@@ -151,6 +167,55 @@ mod tests {
             json,
             r#"{"kind":"validation","message":"pick zh-CN or en","field":"language"}"#
         );
+    }
+
+    #[test]
+    fn sync_errors_map_to_stable_kinds() {
+        let cases: Vec<(SyncError, ApiErrorKind, Option<&str>)> = vec![
+            (
+                SyncError::Refused {
+                    file: "a.ndbundle".into(),
+                    problem: "checksum mismatch".into(),
+                },
+                ApiErrorKind::Refused,
+                None,
+            ),
+            (
+                SyncError::Newer {
+                    file: "a.ndbundle".into(),
+                    what: "format version",
+                    found: 2,
+                    supported: 1,
+                },
+                ApiErrorKind::NewerSchema,
+                None,
+            ),
+            (
+                SyncError::Io {
+                    path: "/media/usb/a.ndbundle".into(),
+                    source: std::io::Error::other("read-only"),
+                },
+                ApiErrorKind::Io,
+                None,
+            ),
+            (SyncError::Cancelled, ApiErrorKind::Cancelled, None),
+            (
+                SyncError::Core(CoreError::invalid("peer", "no colleague 'x' is known here")),
+                ApiErrorKind::Validation,
+                Some("peer"),
+            ),
+        ];
+        for (sync, kind, field) in cases {
+            let shown = sync.to_string();
+            let api = ApiError::from(sync);
+            assert_eq!(api.kind, kind, "{shown}");
+            assert_eq!(api.field.as_deref(), field, "{shown}");
+        }
+        let refused = ApiError::from(SyncError::Refused {
+            file: "a.ndbundle".into(),
+            problem: "not a zip file".into(),
+        });
+        assert!(refused.message.contains("a.ndbundle") && refused.message.contains("not a zip"));
     }
 
     fn rusqlite_error() -> rusqlite::Error {

@@ -6,6 +6,7 @@
 //! backup); each register has its own submodule.
 
 pub mod projects;
+pub mod sync;
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
