@@ -5,6 +5,7 @@ import { Nav, type Screen } from "./components/Nav";
 import { NoticeArea } from "./components/NoticeArea";
 import { ProjectsScreen } from "./screens/projects/ProjectsScreen";
 import { SettingsScreen } from "./screens/settings/SettingsScreen";
+import { SyncScreen } from "./screens/sync/SyncScreen";
 import { useUnsavedGuard } from "./state/guard";
 import { NoticeProvider } from "./state/NoticeProvider";
 import { ReferenceProvider } from "./state/ReferenceProvider";
@@ -24,7 +25,9 @@ function Shell() {
       <Nav current={screen} onNavigate={(s) => void navigate(s)} />
       <main className="main">
         <NoticeArea />
-        {screen === "projects" ? <ProjectsScreen /> : <SettingsScreen />}
+        {screen === "projects" && <ProjectsScreen />}
+        {screen === "sync" && <SyncScreen />}
+        {screen === "settings" && <SettingsScreen />}
       </main>
     </div>
   );

@@ -1,10 +1,11 @@
 // The left navigation: the app's name and its screens.
 
 import { useTranslation } from "react-i18next";
+import { useOpenConflicts } from "../state/openConflicts";
 
-export type Screen = "projects" | "settings";
+export type Screen = "projects" | "sync" | "settings";
 
-const SCREENS: Screen[] = ["projects", "settings"];
+const SCREENS: Screen[] = ["projects", "sync", "settings"];
 
 interface Props {
   current: Screen;
@@ -13,6 +14,7 @@ interface Props {
 
 export function Nav({ current, onNavigate }: Props) {
   const { t } = useTranslation();
+  const openConflicts = useOpenConflicts();
   return (
     <nav className="nav" aria-label={t("nav.label")}>
       <div className="nav-brand">
@@ -33,6 +35,11 @@ export function Nav({ current, onNavigate }: Props) {
             >
               <span className={`nav-icon nav-icon-${screen}`} aria-hidden="true" />
               {t(`nav.${screen}`)}
+              {screen === "sync" && openConflicts > 0 && (
+                <span className="count-badge nav-badge" data-testid="nav-sync-conflicts" title={t("sync.tabs.conflicts")}>
+                  {openConflicts}
+                </span>
+              )}
             </button>
           </li>
         ))}

@@ -17,7 +17,7 @@ import type {
 
 export type ApiErrorKind = ApiError["kind"];
 
-const KINDS: readonly ApiErrorKind[] = ["validation", "not_found", "newer_schema", "io", "database", "internal"];
+const KINDS: readonly ApiErrorKind[] = ["validation", "not_found", "newer_schema", "io", "database", "internal", "refused", "cancelled"];
 
 /** A command that the core refused or that failed; `field` names the offending form field. */
 export class ApiFailure extends Error {
@@ -48,7 +48,8 @@ export class ApiFailure extends Error {
 /** What every generated command resolves to (tauri-specta's `Result`). */
 type Outcome<T> = { status: "ok"; data: T } | { status: "error"; error: ApiError };
 
-async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
+/** Resolves a generated command's `Result` to its data, or throws an `ApiFailure`. */
+export async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
   let result: Outcome<T>;
   try {
     result = await call;
