@@ -430,46 +430,63 @@ fn verify_entry(
         },
     );
     let damaged = |e: std::io::Error| read_problem(path, &e.to_string());
+    let mut content_problem: Option<Verify> = None;
     let mut draft = Vec::new();
     if entry.kind == CHANGES_KIND {
-        let mut line = Vec::new();
-        let mut n = 0u64;
-        let mut by_entity = std::collections::BTreeMap::<String, u64>::new();
-        let max_entry = limits.max_entry;
-        let too_big = |reader: &BufReader<Hashing<_>>, problem: String| -> Verify {
-            if reader.get_ref().bytes > max_entry {
-                format!("entry '{path}' expands beyond the limit of {max_entry} bytes (a decompression bomb?)").into()
-            } else {
-                problem.into()
-            }
-        };
-        while next_line(&mut reader, &mut line, limits.max_line).map_err(|e| too_big(&reader, e))? {
-            n += 1;
-            let text = std::str::from_utf8(&line)
-                .map_err(|_| format!("{path} line {n}: not valid UTF-8"))?;
-            let change: Change = serde_json::from_str(text)
-                .map_err(|e| format!("{path} line {n}: not a valid change ({e})"))?;
-            change
-                .check()
-                .map_err(|e| format!("{path} line {n}: {e}"))?;
-            *by_entity.entry(change.entity).or_default() += 1;
-            if n.is_multiple_of(10_000)
-                && progress(Progress {
-                    phase: Phase::Verify,
-                    done: n as u32,
-                    total: manifest.counts.changes as u32,
-                })
-                .is_break()
+        // A line that does not parse may only be damage: the entry's checksum decides. So a
+        // content problem is kept while the rest of the entry is read through the hasher, and is
+        // reported only if the bytes are the ones the sender wrote.
+        let parsed = (|| -> Result<(), Verify> {
+            let mut line = Vec::new();
+            let mut n = 0u64;
+            let mut by_entity = std::collections::BTreeMap::<String, u64>::new();
+            let max_entry = limits.max_entry;
+            let too_big = |reader: &BufReader<Hashing<_>>, problem: String| -> Verify {
+                if reader.get_ref().bytes > max_entry {
+                    format!("entry '{path}' expands beyond the limit of {max_entry} bytes (a decompression bomb?)").into()
+                } else {
+                    problem.into()
+                }
+            };
+            while next_line(&mut reader, &mut line, limits.max_line)
+                .map_err(|e| too_big(&reader, e))?
             {
-                return Err(Verify::Cancelled);
+                n += 1;
+                let text = std::str::from_utf8(&line)
+                    .map_err(|_| format!("{path} line {n}: not valid UTF-8"))?;
+                let change: Change = serde_json::from_str(text)
+                    .map_err(|e| format!("{path} line {n}: not a valid change ({e})"))?;
+                change
+                    .check()
+                    .map_err(|e| format!("{path} line {n}: {e}"))?;
+                *by_entity.entry(change.entity).or_default() += 1;
+                if n.is_multiple_of(10_000)
+                    && progress(Progress {
+                        phase: Phase::Verify,
+                        done: n as u32,
+                        total: manifest.counts.changes as u32,
+                    })
+                    .is_break()
+                {
+                    return Err(Verify::Cancelled);
+                }
             }
-        }
-        if n != manifest.counts.changes || by_entity != manifest.counts.by_entity {
-            return Err(format!(
-                "{path} holds {n} changes, but {MANIFEST_ENTRY} counts {}; the file was altered",
-                manifest.counts.changes
-            )
-            .into());
+            if n != manifest.counts.changes || by_entity != manifest.counts.by_entity {
+                return Err(format!(
+                    "{path} holds {n} changes, but {MANIFEST_ENTRY} counts {}; the file was altered",
+                    manifest.counts.changes
+                )
+                .into());
+            }
+            Ok(())
+        })();
+        match parsed {
+            Err(Verify::Cancelled) => return Err(Verify::Cancelled),
+            Err(problem) => {
+                std::io::copy(&mut reader, &mut std::io::sink()).map_err(damaged)?;
+                content_problem = Some(problem);
+            }
+            Ok(()) => {}
         }
     } else if entry.kind == DRAFT_KIND {
         reader.read_to_end(&mut draft).map_err(damaged)?;
@@ -496,6 +513,9 @@ fn verify_entry(
             "checksum mismatch in '{path}'; the file is damaged — ask the sender to export it again"
         )
         .into());
+    }
+    if let Some(problem) = content_problem {
+        return Err(problem);
     }
     if entry.kind == DRAFT_KIND {
         let Some(id) = format::draft_id_of(path) else {
