@@ -17,6 +17,51 @@ export const commands = {
 	updateProject: (id: string, input: ProjectInput) => typedError<ProjectDetail, ApiError>(__TAURI_INVOKE("update_project", { id, input })),
 	deleteProject: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_project", { id })),
 	changeStage: (id: string, change: StageChange) => typedError<ProjectDetail, ApiError>(__TAURI_INVOKE("change_stage", { id, change })),
+	committeeTree: () => typedError<CommitteeNode[], ApiError>(__TAURI_INVOKE("committee_tree")),
+	committeePage: (id: string) => typedError<CommitteePage, ApiError>(__TAURI_INVOKE("committee_page", { id })),
+	createCommittee: (input: CommitteeInput) => typedError<string, ApiError>(__TAURI_INVOKE("create_committee", { input })),
+	updateCommittee: (id: string, input: CommitteeInput) => typedError<null, ApiError>(__TAURI_INVOKE("update_committee", { id, input })),
+	deleteCommittee: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_committee", { id })),
+	listPeople: (query: PersonQuery) => typedError<PersonPage, ApiError>(__TAURI_INVOKE("list_people", { query })),
+	personPage: (id: string) => typedError<PersonDetail, ApiError>(__TAURI_INVOKE("person_page", { id })),
+	createPerson: (input: PersonInput) => typedError<string, ApiError>(__TAURI_INVOKE("create_person", { input })),
+	updatePerson: (id: string, input: PersonInput) => typedError<null, ApiError>(__TAURI_INVOKE("update_person", { id, input })),
+	deletePerson: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_person", { id })),
+	addTraining: (personId: string, course: string, date: string | null) => typedError<string, ApiError>(__TAURI_INVOKE("add_training", { personId, course, date })),
+	removeTraining: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("remove_training", { id })),
+	createMembership: (input: MembershipInput) => typedError<string, ApiError>(__TAURI_INVOKE("create_membership", { input })),
+	endMembership: (id: string, date: string) => typedError<null, ApiError>(__TAURI_INVOKE("end_membership", { id, date })),
+	deleteMembership: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_membership", { id })),
+	listOrganisations: (search: string, inCityOnly: boolean) => typedError<OrganisationRow[], ApiError>(__TAURI_INVOKE("list_organisations", { search, inCityOnly })),
+	getOrganisation: (id: string) => typedError<Organisation, ApiError>(__TAURI_INVOKE("get_organisation", { id })),
+	createOrganisation: (input: OrganisationInput) => typedError<string, ApiError>(__TAURI_INVOKE("create_organisation", { input })),
+	updateOrganisation: (id: string, input: OrganisationInput) => typedError<null, ApiError>(__TAURI_INVOKE("update_organisation", { id, input })),
+	deleteOrganisation: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_organisation", { id })),
+	listLiaisons: (query: LiaisonQuery) => typedError<LiaisonRow[], ApiError>(__TAURI_INVOKE("list_liaisons", { query })),
+	getLiaison: (id: string) => typedError<Liaison, ApiError>(__TAURI_INVOKE("get_liaison", { id })),
+	createLiaison: (input: LiaisonInput) => typedError<string, ApiError>(__TAURI_INVOKE("create_liaison", { input })),
+	updateLiaison: (id: string, input: LiaisonInput) => typedError<null, ApiError>(__TAURI_INVOKE("update_liaison", { id, input })),
+	markLiaisonReviewed: (id: string, date: string) => typedError<null, ApiError>(__TAURI_INVOKE("mark_liaison_reviewed", { id, date })),
+	deleteLiaison: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_liaison", { id })),
+	listStatements: (query: StatementQuery) => typedError<StatementPage, ApiError>(__TAURI_INVOKE("list_statements", { query })),
+	getStatement: (id: string) => typedError<StatementDetail, ApiError>(__TAURI_INVOKE("get_statement", { id })),
+	createStatement: (input: StatementInput) => typedError<string, ApiError>(__TAURI_INVOKE("create_statement", { input })),
+	updateStatement: (id: string, input: StatementInput) => typedError<null, ApiError>(__TAURI_INVOKE("update_statement", { id, input })),
+	setStatementState: (id: string, state: StatementState) => typedError<null, ApiError>(__TAURI_INVOKE("set_statement_state", { id, state })),
+	deleteStatement: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_statement", { id })),
+	/**  Attaches the file at `path` (chosen in the open dialog) to a statement. */
+	attachFile: (statementId: string, path: string) => typedError<Attachment, ApiError>(__TAURI_INVOKE("attach_file", { statementId, path })),
+	/**  Writes an attachment's bytes (checked against its digest) to `path` (from the save dialog). */
+	saveAttachment: (id: string, path: string) => typedError<Attachment, ApiError>(__TAURI_INVOKE("save_attachment", { id, path })),
+	removeAttachment: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("remove_attachment", { id })),
+	dashboard: () => typedError<Dashboard, ApiError>(__TAURI_INVOKE("dashboard")),
+	targetProgress: () => typedError<TargetProgress[], ApiError>(__TAURI_INVOKE("target_progress")),
+	updateTarget: (id: string, input: TargetInput) => typedError<null, ApiError>(__TAURI_INVOKE("update_target", { id, input })),
+	searchEverywhere: (query: string) => typedError<SearchResults, ApiError>(__TAURI_INVOKE("search_everywhere", { query })),
+	/**  Writes every live record of `kind` to `path`; returns the number of rows. */
+	exportRegister: (kind: string, path: string) => typedError<number, ApiError>(__TAURI_INVOKE("export_register", { kind, path })),
+	previewRegisterImport: (kind: string, path: string) => typedError<ImportPreview, ApiError>(__TAURI_INVOKE("preview_register_import", { kind, path })),
+	importRegister: (kind: string, path: string) => typedError<ImportPreview, ApiError>(__TAURI_INVOKE("import_register", { kind, path })),
 	syncOverview: () => typedError<SyncOverview, ApiError>(__TAURI_INVOKE("sync_overview")),
 	syncHistory: () => typedError<ExchangeRow[], ApiError>(__TAURI_INVOKE("sync_history")),
 	bundleFileName: (peer: string | null) => typedError<string, ApiError>(__TAURI_INVOKE("bundle_file_name", { peer })),
@@ -69,6 +114,20 @@ export type AppInfo = {
 	schema_version: number,
 };
 
+/**  An attachment's metadata (the bytes come from [`bytes`]). */
+export type Attachment = {
+	id: string,
+	/**  "statement", "project" or "comment". */
+	owner_kind: string,
+	owner_id: string,
+	name: string,
+	media_type: string,
+	/**  Lower-case hex SHA-256 of the bytes. */
+	sha256: string,
+	/**  Bytes. */
+	size: number,
+};
+
 export type AuthorCount = {
 	replica: Replica,
 	changes: number,
@@ -92,6 +151,80 @@ export type Colleague = {
 	replica: Replica,
 	/**  How many of its changes are held, without a gap. */
 	changes_held: number,
+};
+
+export type Committee = {
+	id: string,
+} & CommitteeInput;
+
+/**  Every editable field of a committee. */
+export type CommitteeInput = {
+	/**  "ISO/TC 20/SC 16", "SAC/TC 486" */
+	reference: string,
+	title_en: string,
+	title_zh: string,
+	organisation_id: string | null,
+	parent_id: string | null,
+	kind: CommitteeKind,
+	secretariat: string,
+	/**  Our member body's status: P, O, none, secretariat. */
+	membership: CommitteeMembership,
+	scope: string,
+	sample: boolean,
+};
+
+/**  The kind of a committee or group. */
+export type CommitteeKind = "TC" | "SC" | "WG" | "JWG" | "PC" | "AHG" | "PT" | "MT" | "SG" | "alliance";
+
+export type CommitteeLiaison = {
+	id: string,
+	organisation: RefLabel | null,
+	category: LiaisonCategory,
+	last_review_date: string | null,
+	review_due: boolean,
+};
+
+/**  Our member body's status in a committee. */
+export type CommitteeMembership = "P" | "O" | "none" | "secretariat";
+
+/**  One row of the committee tree, in display order (each committee right after its parent). */
+export type CommitteeNode = {
+	id: string,
+	reference: string,
+	title_en: string,
+	title_zh: string,
+	kind: CommitteeKind,
+	membership: CommitteeMembership,
+	organisation_id: string | null,
+	/**  The organisation's acronym ("ISO"), empty when none. */
+	organisation: string,
+	parent_id: string | null,
+	/**  0 for a top-level committee. */
+	depth: number,
+	children: number,
+};
+
+/**  A committee's page. */
+export type CommitteePage = {
+	committee: Committee,
+	organisation: RefLabel | null,
+	/**  From the top-level committee down to the parent. */
+	ancestors: RefLabel[],
+	/**  Current members first, then ended ones; each by role (chair first), then name. */
+	members: MemberRow[],
+	projects: CommitteeProject[],
+	liaisons: CommitteeLiaison[],
+	subcommittees: CommitteeNode[],
+};
+
+export type CommitteeProject = {
+	id: string,
+	reference: string,
+	title_en: string,
+	title_zh: string,
+	stage: string,
+	our_role: OurRole,
+	leader: string | null,
 };
 
 export type ConflictKind = "field" | "delete";
@@ -123,8 +256,42 @@ export type ConflictSide = {
 	local: boolean,
 };
 
+export type Dashboard = {
+	today: string,
+	statements: Section<DueStatement>,
+	liaisons: Section<LiaisonRow>,
+	projects: Section<OverdueProject>,
+	memberships: Section<EndingMembership>,
+	targets: TargetProgress[],
+};
+
 /**  The kind of deliverable a project produces. */
 export type Deliverable = "IS" | "TS" | "TR" | "PAS" | "IWA" | "Guide" | "Amd" | "Cor" | "GB" | "GB/T" | "GB/Z" | "sector" | "DB" | "DB/T" | "T" | "Q";
+
+export type Direction = "incoming" | "outgoing";
+
+export type DueStatement = {
+	id: string,
+	title: string,
+	direction: Direction,
+	purpose: Purpose,
+	state: StatementState,
+	deadline: string,
+	/**  Negative when overdue. */
+	days_left: number,
+	overdue: boolean,
+};
+
+export type EndingMembership = {
+	id: string,
+	person_id: string,
+	person: string,
+	committee_id: string,
+	committee: string,
+	role: Role,
+	end_date: string,
+	days_left: number,
+};
 
 /**  One bundle that came in or went out, with its stored report read back as typed data. */
 export type ExchangeRow = {
@@ -160,6 +327,26 @@ export type ExportReport = {
  *  hold exactly), so numbers travel as `f64` and lists or objects as their JSON text.
  */
 export type FieldValue = null | boolean | number | null | string;
+
+/**  A problem with the file or one cell. `row` 0 is the file itself, 1 the header. */
+export type ImportError = {
+	row: number,
+	column: string | null,
+	message: string,
+};
+
+/**  What an import would do (or did): counts, each row's plan, and every problem found. */
+export type ImportPreview = {
+	kind: string,
+	file: string,
+	rows: number,
+	create: number,
+	update: number,
+	unchanged: number,
+	/**  Empty when the file can be imported. */
+	errors: ImportError[],
+	changes: RowChange[],
+};
 
 /**  What an import did (or, for a dry run, would do). Counts records, not changes, per kind. */
 export type ImportReport = {
@@ -199,14 +386,193 @@ export type KindPlan = {
 	unchanged: number,
 };
 
+export type LedProject = {
+	id: string,
+	reference: string,
+	title_en: string,
+	title_zh: string,
+	tier: Tier,
+	stage: string,
+	our_role: OurRole,
+};
+
+export type Liaison = {
+	id: string,
+} & LiaisonInput;
+
+/**  Liaison categories (ISO/IEC A–D, committee-internal, PSDO, ITU-T A.23). */
+export type LiaisonCategory = "A" | "B" | "C" | "D" | "internal" | "PSDO" | "A.23";
+
+/**  Every editable field of a liaison. */
+export type LiaisonInput = {
+	organisation_id: string | null,
+	committee_id: string | null,
+	category: LiaisonCategory,
+	representative_id: string | null,
+	established_date: string | null,
+	last_review_date: string | null,
+	note: string,
+	sample: boolean,
+};
+
+/**  Filters for the liaison register. */
+export type LiaisonQuery = {
+	committee_id?: string | null,
+	organisation_id?: string | null,
+	/**  Only liaisons due for review on `today`. */
+	due_only?: boolean,
+	today?: string | null,
+};
+
+/**  One row of the liaison register. */
+export type LiaisonRow = {
+	id: string,
+	organisation: RefLabel | null,
+	committee: RefLabel | null,
+	category: LiaisonCategory,
+	representative: RefLabel | null,
+	established_date: string | null,
+	last_review_date: string | null,
+	/**  When the next review falls due (None when neither date is known). */
+	review_due_date: string | null,
+	review_due: boolean,
+	note: string,
+	sample: boolean,
+};
+
 /**  Choices for the reference fields of the project form. */
 export type Lookups = {
 	committees: RefLabel[],
 	people: RefLabel[],
 };
 
+/**  What a programme target counts (see `targets.rs` for the exact rules). */
+export type Measure = "international_projects" | "experts_trained" | "organisations_in_city";
+
+/**  A person's role in a committee, as the committee's page lists it. */
+export type MemberRow = {
+	membership_id: string,
+	person_id: string,
+	/**  "李明 Li Ming" */
+	person: string,
+	role: Role,
+	start_date: string | null,
+	end_date: string | null,
+	/**  Not ended on the page's "today". */
+	current: boolean,
+};
+
+/**  Every editable field of a membership. */
+export type MembershipInput = {
+	person_id: string,
+	committee_id: string,
+	role: Role,
+	start_date: string | null,
+	/**  Empty while the role is held; an ended role stays as history. */
+	end_date: string | null,
+	sample: boolean,
+};
+
+/**  What kind of body an organisation is. */
+export type OrgKind = "international_sdo" | "regional_sdo" | "national_body" | "consortium" | "alliance" | "enterprise" | "government" | "research";
+
+export type Organisation = {
+	id: string,
+} & OrganisationInput;
+
+/**  Every editable field of an organisation. */
+export type OrganisationInput = {
+	/**  "ISO", "IEEE SA" */
+	acronym: string,
+	name_en: string,
+	name_zh: string,
+	kind: OrgKind,
+	country: string,
+	/**  Has a presence (office, secretariat, centre) in the city. */
+	in_city: boolean,
+	sample: boolean,
+};
+
+/**  One row of the organisations list, with how much refers to it. */
+export type OrganisationRow = {
+	id: string,
+	committees: number,
+	people: number,
+	liaisons: number,
+} & OrganisationInput;
+
 /**  Our part in a project. */
 export type OurRole = "lead" | "co_lead" | "participate";
+
+export type OverdueProject = {
+	id: string,
+	reference: string,
+	title_en: string,
+	title_zh: string,
+	stage: string,
+	limit_date: string,
+	days_over: number,
+};
+
+export type Person = {
+	id: string,
+} & PersonInput;
+
+/**  A person's page. */
+export type PersonDetail = {
+	person: Person,
+	organisation: RefLabel | null,
+	/**  Current roles first (latest start first), then ended ones (latest end first). */
+	roles: RoleRow[],
+	/**  Projects whose leader this person is, by reference. */
+	projects: LedProject[],
+	/**  Oldest first. */
+	training: Training[],
+};
+
+/**  Every editable field of a person. */
+export type PersonInput = {
+	name_zh: string,
+	name_en: string,
+	email: string,
+	phone: string,
+	organisation_id: string | null,
+	/**  Comma-separated tags: "unmanned aircraft, airworthiness". */
+	expertise: string,
+	sample: boolean,
+};
+
+export type PersonPage = {
+	total: number,
+	offset: number,
+	rows: PersonRow[],
+};
+
+export type PersonQuery = {
+	/**  Chinese substrings and English words over names, e-mail and expertise. */
+	search?: string,
+	organisation_id?: string | null,
+	offset?: number,
+	/**  0 = 100 rows; at most 1,000. */
+	limit?: number,
+	today?: string | null,
+};
+
+/**  One row of the directory. */
+export type PersonRow = {
+	id: string,
+	name_zh: string,
+	name_en: string,
+	email: string,
+	phone: string,
+	/**  The organisation's acronym. */
+	organisation: string | null,
+	expertise: string,
+	/**  Roles not ended on `today`. */
+	current_roles: number,
+	trained: boolean,
+	sample: boolean,
+};
 
 /**  The phases of an exchange, for a progress bar's label. */
 export type Phase = "verify" | "apply" | "export";
@@ -313,6 +679,8 @@ export type ProjectRow = {
 
 export type ProjectSort = "reference" | "title" | "stage" | "target_date" | "limit_date";
 
+export type Purpose = "action" | "comment" | "information" | "response";
+
 /**  A reference to another record with a human label, for pickers and detail panes. */
 export type RefLabel = {
 	id: string,
@@ -323,6 +691,67 @@ export type RefLabel = {
 export type Replica = {
 	id: string,
 	name: string,
+};
+
+/**  A person's role in a committee. */
+export type Role = "chair" | "vice_chair" | "committee_manager" | "convenor" | "project_leader" | "expert" | "delegate" | "head_of_delegation" | "liaison_rep" | "member";
+
+/**  A role a person holds or held, with its term. */
+export type RoleRow = {
+	membership_id: string,
+	committee_id: string,
+	committee_reference: string,
+	committee_title_en: string,
+	committee_title_zh: string,
+	role: Role,
+	start_date: string | null,
+	end_date: string | null,
+	current: boolean,
+};
+
+/**  What an import does with one row. */
+export type RowAction = "create" | "update" | "unchanged";
+
+/**  One planned row. */
+export type RowChange = {
+	/**  The spreadsheet row (the header is row 1). */
+	row: number,
+	action: RowAction,
+	id: string,
+	/**  The fields an update changes (every given field for a create). */
+	fields: string[],
+};
+
+export type SearchGroup = {
+	kind: SearchKind,
+	/**  How many records of this kind match. */
+	total: number,
+	hits: SearchHit[],
+};
+
+/**  One hit: what to show and where to go. */
+export type SearchHit = {
+	id: string,
+	kind: SearchKind,
+	/**  "ISO/CD 21384-5", "李明 Li Ming", "IEEE SA ↔ ISO/IEC JTC 1/SC 42" */
+	label: string,
+	/**  A title, an e-mail, a state and deadline: the line under the label. */
+	secondary: string,
+};
+
+/**  The kinds the search box covers, in the order their groups are shown. */
+export type SearchKind = "project" | "committee" | "person" | "organisation" | "liaison" | "statement";
+
+/**  Only kinds with at least one hit have a group. */
+export type SearchResults = {
+	query: string,
+	groups: SearchGroup[],
+};
+
+/**  A section: how many items there are, and the first ones. */
+export type Section<T> = {
+	total: number,
+	items: T[],
 };
 
 /**  One harmonized stage code with its names. */
@@ -368,6 +797,94 @@ export type StageGroup = {
 	cn_process: string,
 };
 
+export type Statement = {
+	id: string,
+} & StatementInput;
+
+/**  A statement's page: its fields, what it refers to, its thread, files and history. */
+export type StatementDetail = {
+	statement: Statement,
+	committee: RefLabel | null,
+	liaison: RefLabel | null,
+	in_response_to: RefLabel | null,
+	/**  Statements that answer this one, oldest first. */
+	responses: RefLabel[],
+	/**  Oldest first. */
+	events: StatementEvent[],
+	attachments: Attachment[],
+	/**  The states it may move to now. */
+	next_states: StatementState[],
+	/**  Deadline passed and not yet posted or dead. */
+	overdue: boolean,
+};
+
+/**
+ *  One entry of a statement's event log: who (the workstation's display name), when (RFC 3339,
+ *  UTC) and what.
+ */
+export type StatementEvent = {
+	id: string,
+	statement_id: string,
+	at: string,
+	actor: string,
+	what: string,
+};
+
+/**  Every editable field of a liaison statement. Dates are `YYYY-MM-DD`. */
+export type StatementInput = {
+	direction: Direction,
+	title: string,
+	from_party: string,
+	to_party: string,
+	committee_id: string | null,
+	liaison_id: string | null,
+	purpose: Purpose,
+	/**  Required when the purpose is action or comment. */
+	deadline: string | null,
+	/**  Any state on create (recording history); afterwards only along `next_states`. */
+	state: StatementState,
+	in_response_to: string | null,
+	body: string,
+	sample: boolean,
+};
+
+export type StatementPage = {
+	total: number,
+	offset: number,
+	rows: StatementRow[],
+};
+
+/**  Filters and the page wanted for the statements list. */
+export type StatementQuery = {
+	search?: string,
+	direction?: Direction | null,
+	state?: StatementState | null,
+	committee_id?: string | null,
+	/**  Only pending and approved statements. */
+	open_only?: boolean,
+	offset?: number,
+	/**  0 = 100 rows; at most 1,000. */
+	limit?: number,
+	today?: string | null,
+};
+
+export type StatementRow = {
+	id: string,
+	direction: Direction,
+	title: string,
+	from_party: string,
+	to_party: string,
+	purpose: Purpose,
+	deadline: string | null,
+	state: StatementState,
+	committee_reference: string | null,
+	in_response_to: string | null,
+	overdue: boolean,
+	sample: boolean,
+};
+
+export type StatementState = "pending" | "approved" | "posted" | "dead";
+
 /**  Who this workstation is and whom it knows, for the top of the Sync screen. */
 export type SyncOverview = {
 	/**  This workstation: its replica id and display name. */
@@ -378,8 +895,39 @@ export type SyncOverview = {
 	open_conflicts: number,
 };
 
+export type Target = {
+	id: string,
+} & TargetInput;
+
+/**  Every editable field of a target. */
+export type TargetInput = {
+	name_en: string,
+	name_zh: string,
+	measure: Measure,
+	goal: number | null,
+	deadline: string | null,
+};
+
+/**  A target with its progress now. */
+export type TargetProgress = {
+	target: Target,
+	/**  What the measure counts in the store now. */
+	value: number,
+	/**  value / goal in per cent, rounded down, capped at 100; 0 without a goal. */
+	percent: number,
+	reached: boolean,
+};
+
 /**  The tier of a standard (international down to enterprise). */
 export type Tier = "international" | "regional" | "national" | "sector" | "local" | "group" | "enterprise";
+
+/**  A training record: a course a person took and when. */
+export type Training = {
+	id: string,
+	person_id: string,
+	course: string,
+	date: string | null,
+};
 
 /* Tauri Specta runtime */
 export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
