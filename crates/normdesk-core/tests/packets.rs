@@ -59,7 +59,15 @@ fn project() -> ProjectInfo {
 }
 
 fn wrap(content: PacketContent) -> PacketData {
-    PacketData { source: RecordRef { kind: "project".into(), id: "p".into() }, date: "2026-03-02".into(), title: "t".into(), content }
+    PacketData {
+        source: RecordRef {
+            kind: "project".into(),
+            id: "p".into(),
+        },
+        date: "2026-03-02".into(),
+        title: "t".into(),
+        content,
+    }
 }
 
 fn nwip(f: impl FnOnce(&mut NwipPacket)) -> PacketData {
@@ -78,7 +86,15 @@ fn nwip(f: impl FnOnce(&mut NwipPacket)) -> PacketData {
 fn draft(f: impl FnOnce(&mut DraftPacket)) -> PacketData {
     let mut p = DraftPacket {
         project: project(),
-        text: DraftText { draft_id: Some("d".into()), lang: "en".into(), blocks: vec![Block::Heading { number: "1".into(), level: 1, text: "Scope".into() }] },
+        text: DraftText {
+            draft_id: Some("d".into()),
+            lang: "en".into(),
+            blocks: vec![Block::Heading {
+                number: "1".into(),
+                level: 1,
+                text: "Scope".into(),
+            }],
+        },
         published: false,
     };
     f(&mut p);
@@ -138,7 +154,11 @@ fn group(f: impl FnOnce(&mut GroupApplicationPacket)) -> PacketData {
         drafting_units: vec!["SIST".into()],
         drafters: vec![person("l")],
         plan: Vec::new(),
-        outline: vec![Block::Heading { number: "1".into(), level: 1, text: "范围".into() }],
+        outline: vec![Block::Heading {
+            number: "1".into(),
+            level: 1,
+            text: "范围".into(),
+        }],
         comments_received: 0,
         comments_open: 0,
     };
@@ -150,29 +170,148 @@ fn group(f: impl FnOnce(&mut GroupApplicationPacket)) -> PacketData {
 fn table() -> Vec<(&'static str, PacketData, Vec<&'static str>)> {
     vec![
         ("complete nwip", nwip(|_| {}), vec![]),
-        ("no scope", nwip(|p| p.project.scope = " ".into()), vec!["E:no_scope"]),
-        ("no leader", nwip(|p| p.project.leader = None), vec!["E:no_leader"]),
-        ("leader without contact", nwip(|p| p.project.leader.as_mut().unwrap().email.clear()), vec!["W:leader_no_contact"]),
-        ("4 experts", nwip(|p| { p.experts.pop(); }), vec!["W:few_experts"]),
-        ("no title, purpose, committee", nwip(|p| { p.project.title_en.clear(); p.project.purpose.clear(); p.project.committee = None; }), vec!["E:no_title_en", "E:no_purpose", "E:no_committee"]),
-        ("target in the past", nwip(|p| p.project.target_date = Some("2026-01-01".into())), vec!["W:target_date_past"]),
-        ("no track, target, patents, proposer", nwip(|p| { p.project.track_months = None; p.project.target_date = None; p.project.known_patents.clear(); p.proposer.clear(); }), vec!["W:no_track", "W:no_target_date", "W:no_patent_statement", "W:no_proposer"]),
-        ("errors sort before warnings", nwip(|p| { p.experts.clear(); p.project.scope.clear(); }), vec!["E:no_scope", "W:few_experts"]),
+        (
+            "no scope",
+            nwip(|p| p.project.scope = " ".into()),
+            vec!["E:no_scope"],
+        ),
+        (
+            "no leader",
+            nwip(|p| p.project.leader = None),
+            vec!["E:no_leader"],
+        ),
+        (
+            "leader without contact",
+            nwip(|p| p.project.leader.as_mut().unwrap().email.clear()),
+            vec!["W:leader_no_contact"],
+        ),
+        (
+            "4 experts",
+            nwip(|p| {
+                p.experts.pop();
+            }),
+            vec!["W:few_experts"],
+        ),
+        (
+            "no title, purpose, committee",
+            nwip(|p| {
+                p.project.title_en.clear();
+                p.project.purpose.clear();
+                p.project.committee = None;
+            }),
+            vec!["E:no_title_en", "E:no_purpose", "E:no_committee"],
+        ),
+        (
+            "target in the past",
+            nwip(|p| p.project.target_date = Some("2026-01-01".into())),
+            vec!["W:target_date_past"],
+        ),
+        (
+            "no track, target, patents, proposer",
+            nwip(|p| {
+                p.project.track_months = None;
+                p.project.target_date = None;
+                p.project.known_patents.clear();
+                p.proposer.clear();
+            }),
+            vec![
+                "W:no_track",
+                "W:no_target_date",
+                "W:no_patent_statement",
+                "W:no_proposer",
+            ],
+        ),
+        (
+            "errors sort before warnings",
+            nwip(|p| {
+                p.experts.clear();
+                p.project.scope.clear();
+            }),
+            vec!["E:no_scope", "W:few_experts"],
+        ),
         ("complete draft", draft(|_| {}), vec![]),
-        ("empty draft", draft(|p| p.text.blocks.clear()), vec!["E:empty_draft"]),
-        ("draft without clauses", draft(|p| p.text.blocks = vec![Block::Paragraph { text: "x".into() }]), vec!["W:no_clauses"]),
-        ("draft without titles or committee", draft(|p| { p.project.title_zh.clear(); p.project.title_en.clear(); p.project.committee = None; }), vec!["W:no_title_en", "W:no_title_zh", "W:no_committee"]),
+        (
+            "empty draft",
+            draft(|p| p.text.blocks.clear()),
+            vec!["E:empty_draft"],
+        ),
+        (
+            "draft without clauses",
+            draft(|p| p.text.blocks = vec![Block::Paragraph { text: "x".into() }]),
+            vec!["W:no_clauses"],
+        ),
+        (
+            "draft without titles or committee",
+            draft(|p| {
+                p.project.title_zh.clear();
+                p.project.title_en.clear();
+                p.project.committee = None;
+            }),
+            vec!["W:no_title_en", "W:no_title_zh", "W:no_committee"],
+        ),
         ("comments", comments(vec![row("DE", "x")]), vec![]),
         ("no comments", comments(vec![]), vec!["E:no_comments"]),
-        ("comments without MB or text", comments(vec![row("", "x"), row("DE", "")]), vec!["W:comments_no_mb", "W:comments_empty"]),
+        (
+            "comments without MB or text",
+            comments(vec![row("", "x"), row("DE", "")]),
+            vec!["W:comments_no_mb", "W:comments_empty"],
+        ),
         ("liaison", liaison(|_| {}), vec![]),
-        ("liaison deadline in the past", liaison(|p| p.deadline = Some("2026-03-01".into())), vec!["W:deadline_past"]),
-        ("a past deadline of a posted statement is history", liaison(|p| { p.deadline = Some("2026-03-01".into()); p.state = normdesk_core::enums::StatementState::Posted; }), vec![]),
-        ("liaison without body, to, from", liaison(|p| { p.body.clear(); p.to_party.clear(); p.from_party.clear(); }), vec!["E:empty_body", "E:no_to", "E:no_from"]),
-        ("action without deadline, no contacts, dead", liaison(|p| { p.deadline = None; p.contacts.clear(); p.state = normdesk_core::enums::StatementState::Dead; }), vec!["W:no_deadline", "W:statement_dead", "W:no_contacts"]),
+        (
+            "liaison deadline in the past",
+            liaison(|p| p.deadline = Some("2026-03-01".into())),
+            vec!["W:deadline_past"],
+        ),
+        (
+            "a past deadline of a posted statement is history",
+            liaison(|p| {
+                p.deadline = Some("2026-03-01".into());
+                p.state = normdesk_core::enums::StatementState::Posted;
+            }),
+            vec![],
+        ),
+        (
+            "liaison without body, to, from",
+            liaison(|p| {
+                p.body.clear();
+                p.to_party.clear();
+                p.from_party.clear();
+            }),
+            vec!["E:empty_body", "E:no_to", "E:no_from"],
+        ),
+        (
+            "action without deadline, no contacts, dead",
+            liaison(|p| {
+                p.deadline = None;
+                p.contacts.clear();
+                p.state = normdesk_core::enums::StatementState::Dead;
+            }),
+            vec!["W:no_deadline", "W:statement_dead", "W:no_contacts"],
+        ),
         ("group application", group(|_| {}), vec![]),
-        ("group without Chinese title, scope, purpose, leader", group(|p| { p.project.title_zh.clear(); p.project.scope.clear(); p.project.purpose.clear(); p.project.leader = None; }), vec!["E:no_title_zh", "E:no_scope", "E:no_purpose", "E:no_leader"]),
-        ("group without association, units, outline", group(|p| { p.association.clear(); p.drafting_units.clear(); p.outline.clear(); }), vec!["W:no_association", "W:no_drafting_units", "W:no_draft_outline"]),
+        (
+            "group without Chinese title, scope, purpose, leader",
+            group(|p| {
+                p.project.title_zh.clear();
+                p.project.scope.clear();
+                p.project.purpose.clear();
+                p.project.leader = None;
+            }),
+            vec!["E:no_title_zh", "E:no_scope", "E:no_purpose", "E:no_leader"],
+        ),
+        (
+            "group without association, units, outline",
+            group(|p| {
+                p.association.clear();
+                p.drafting_units.clear();
+                p.outline.clear();
+            }),
+            vec![
+                "W:no_association",
+                "W:no_drafting_units",
+                "W:no_draft_outline",
+            ],
+        ),
     ]
 }
 
@@ -183,13 +322,26 @@ fn preflight_rules_as_a_table() {
         let items = preflight::check(&data);
         let got: Vec<String> = items
             .iter()
-            .map(|i| format!("{}:{}", if i.severity == Severity::Error { "E" } else { "W" }, i.key.trim_start_matches("packet.preflight.")))
+            .map(|i| {
+                format!(
+                    "{}:{}",
+                    if i.severity == Severity::Error {
+                        "E"
+                    } else {
+                        "W"
+                    },
+                    i.key.trim_start_matches("packet.preflight.")
+                )
+            })
             .collect();
         if got != expected {
             failures.push(format!("{what}: expected {expected:?}, got {got:?}"));
         }
         for i in &items {
-            assert!(!i.message.is_empty() && !i.field.is_empty() && !i.record.id.is_empty(), "{what}: {i:?}");
+            assert!(
+                !i.message.is_empty() && !i.field.is_empty() && !i.record.id.is_empty(),
+                "{what}: {i:?}"
+            );
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -199,10 +351,25 @@ fn preflight_rules_as_a_table() {
 fn few_experts_points_at_the_committee_with_its_numbers() {
     let items = preflight::check(&nwip(|p| p.experts.truncate(2)));
     let item = &items[0];
-    assert_eq!((item.record.kind.as_str(), item.record.id.as_str(), item.field.as_str()), ("committee", "c", "members"));
-    let args: Vec<(&str, &str)> = item.args.iter().map(|a| (a.name.as_str(), a.value.as_str())).collect();
+    assert_eq!(
+        (
+            item.record.kind.as_str(),
+            item.record.id.as_str(),
+            item.field.as_str()
+        ),
+        ("committee", "c", "members")
+    );
+    let args: Vec<(&str, &str)> = item
+        .args
+        .iter()
+        .map(|a| (a.name.as_str(), a.value.as_str()))
+        .collect();
     assert_eq!(args, [("count", "2"), ("min", "5")]);
-    assert!(item.message.contains("only 2 expert(s)"), "{}", item.message);
+    assert!(
+        item.message.contains("only 2 expert(s)"),
+        "{}",
+        item.message
+    );
 }
 
 fn store_with_project(tier: &str, deliverable: &str, reference: &str) -> (Store, String) {
@@ -215,12 +382,19 @@ fn store_with_project(tier: &str, deliverable: &str, reference: &str) -> (Store,
         "relevant_documents": "", "known_patents": "", "liaisons_engaged": "", "sample": false
     }))
     .unwrap();
-    let id = store.write(Source::Cli, |w| projects::create(w, input)).unwrap();
+    let id = store
+        .write(Source::Cli, |w| projects::create(w, input))
+        .unwrap();
     (store, id)
 }
 
 fn request(kind: PacketKind, id: &str) -> PacketRequest {
-    PacketRequest { kind, id: id.into(), date: Some("2026-03-02".into()), lang: None }
+    PacketRequest {
+        kind,
+        id: id.into(),
+        date: Some("2026-03-02".into()),
+        lang: None,
+    }
 }
 
 #[test]
@@ -228,15 +402,31 @@ fn assemble_refuses_unknown_ids_and_kinds_that_do_not_fit() {
     let (store, id) = store_with_project("group", "T", "T/SZSA 12-2026");
     let conn = store.conn();
     let unknown = "0195a000-0000-7000-8000-0000000000ff";
-    let err = assemble(conn, &request(PacketKind::Draft, unknown)).unwrap_err().to_string();
+    let err = assemble(conn, &request(PacketKind::Draft, unknown))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("no project with id"), "{err}");
-    let err = assemble(conn, &request(PacketKind::Liaison, unknown)).unwrap_err().to_string();
+    let err = assemble(conn, &request(PacketKind::Liaison, unknown))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("no statement with id"), "{err}");
-    let err = assemble(conn, &request(PacketKind::Liaison, &id)).unwrap_err().to_string();
-    assert!(err.contains("cannot be made from project") && err.contains("group-application"), "{err}");
-    let err = assemble(conn, &request(PacketKind::Nwip, &id)).unwrap_err().to_string();
-    assert!(err.contains("does not apply") && err.contains("group"), "{err}");
-    let err = assemble(conn, &request(PacketKind::Nwip, "nonsense")).unwrap_err().to_string();
+    let err = assemble(conn, &request(PacketKind::Liaison, &id))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("cannot be made from project") && err.contains("group-application"),
+        "{err}"
+    );
+    let err = assemble(conn, &request(PacketKind::Nwip, &id))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("does not apply") && err.contains("group"),
+        "{err}"
+    );
+    let err = assemble(conn, &request(PacketKind::Nwip, "nonsense"))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("not a record id"), "{err}");
 }
 
@@ -246,18 +436,28 @@ fn assemble_brings_the_project_and_its_preflight() {
     let a = assemble(store.conn(), &request(PacketKind::GroupApplication, &id)).unwrap();
     assert_eq!(a.data.kind(), PacketKind::GroupApplication);
     assert_eq!(a.data.date, "2026-03-02");
-    let PacketContent::GroupApplication(g) = &a.data.content else { panic!() };
+    let PacketContent::GroupApplication(g) = &a.data.content else {
+        panic!()
+    };
     assert_eq!(g.project.reference, "T/SZSA 12-2026");
     assert_eq!(g.project.stage_cn_process, "起草");
     assert!(a.blocked());
     let keys: Vec<&str> = a.preflight.iter().map(|i| i.key.as_str()).collect();
-    assert!(keys.contains(&"packet.preflight.no_scope") && keys.contains(&"packet.preflight.no_leader"), "{keys:?}");
+    assert!(
+        keys.contains(&"packet.preflight.no_scope") && keys.contains(&"packet.preflight.no_leader"),
+        "{keys:?}"
+    );
 
     // A draft packet of a project without a draft is refused as empty; the JSON round-trips.
     let d = assemble(store.conn(), &request(PacketKind::Draft, &id)).unwrap();
     assert_eq!(d.preflight[0].key, "packet.preflight.empty_draft");
-    let PacketContent::Draft(p) = &d.data.content else { panic!() };
-    assert_eq!(p.text.lang, "zh", "a group standard's draft is Chinese by default");
+    let PacketContent::Draft(p) = &d.data.content else {
+        panic!()
+    };
+    assert_eq!(
+        p.text.lang, "zh",
+        "a group standard's draft is Chinese by default"
+    );
     let json = serde_json::to_string(&d).unwrap();
     assert_eq!(serde_json::from_str::<Assembled>(&json).unwrap(), d);
 }

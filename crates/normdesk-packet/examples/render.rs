@@ -10,7 +10,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mut sections = 6;
     if let Some(i) = args.iter().position(|a| a == "--draft-sections") {
-        sections = args.get(i + 1).ok_or("--draft-sections needs a number")?.parse()?;
+        sections = args
+            .get(i + 1)
+            .ok_or("--draft-sections needs a number")?
+            .parse()?;
         args.drain(i..i + 2);
     }
     let out = std::path::PathBuf::from(args.first().map_or("packets", String::as_str));
@@ -18,7 +21,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::create_dir_all(&out)?;
     let t = Instant::now();
     let fonts = Fonts::load_default()?;
-    eprintln!("fonts from {} in {:.0} ms", fonts.dir().display(), t.elapsed().as_secs_f64() * 1e3);
+    eprintln!(
+        "fonts from {} in {:.0} ms",
+        fonts.dir().display(),
+        t.elapsed().as_secs_f64() * 1e3
+    );
     let options = RenderOptions::from_env();
     for (kind, mut data) in sample::all() {
         if only.as_deref().is_some_and(|o| o != kind) {
@@ -28,7 +35,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             data = sample::draft(sections);
         }
         let t = Instant::now();
-        let rendered = render(&fonts, &data, &options, &mut |_| std::ops::ControlFlow::Continue(()))?;
+        let rendered = render(&fonts, &data, &options, &mut |_| {
+            std::ops::ControlFlow::Continue(())
+        })?;
         let path = out.join(format!("{kind}.pdf"));
         std::fs::write(&path, &rendered.pdf)?;
         eprintln!(

@@ -9,13 +9,18 @@ pub enum PacketError {
     FontsNotFound { looked: Vec<String> },
 
     /// A font file is missing, unreadable or not a font.
-    #[error("font {path}: {reason}; reinstall Normdesk or set NORMDESK_FONTS to a folder with the packet fonts")]
+    #[error(
+        "font {path}: {reason}; reinstall Normdesk or set NORMDESK_FONTS to a folder with the packet fonts"
+    )]
     Font { path: PathBuf, reason: String },
 
     /// The template failed, or the typesetter warned (an unknown font family is a warning in
     /// typst; here every warning is an error, so nothing falls back silently).
     #[error("the {template} template failed: {}", .messages.join("; "))]
-    Template { template: String, messages: Vec<String> },
+    Template {
+        template: String,
+        messages: Vec<String>,
+    },
 
     /// PDF export failed.
     #[error("PDF export failed: {}", .0.join("; "))]

@@ -34,7 +34,10 @@ pub struct Fonts {
 
 impl std::fmt::Debug for Fonts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Fonts").field("dir", &self.dir).field("faces", &self.fonts.len()).finish()
+        f.debug_struct("Fonts")
+            .field("dir", &self.dir)
+            .field("faces", &self.fonts.len())
+            .finish()
     }
 }
 
@@ -44,9 +47,14 @@ impl Fonts {
         let mut fonts = Vec::new();
         for name in FILES {
             let path = dir.join(name);
-            let data = std::fs::read(&path).map_err(|e| PacketError::Font { path: path.clone(), reason: e.to_string() })?;
-            let font = Font::new(Bytes::new(data), 0)
-                .ok_or_else(|| PacketError::Font { path: path.clone(), reason: "not a font typst can read".into() })?;
+            let data = std::fs::read(&path).map_err(|e| PacketError::Font {
+                path: path.clone(),
+                reason: e.to_string(),
+            })?;
+            let font = Font::new(Bytes::new(data), 0).ok_or_else(|| PacketError::Font {
+                path: path.clone(),
+                reason: "not a font typst can read".into(),
+            })?;
             if !font.info().family.eq_ignore_ascii_case(FAMILY) {
                 return Err(PacketError::Font {
                     path,
@@ -56,7 +64,11 @@ impl Fonts {
             fonts.push(font);
         }
         let book = FontBook::from_fonts(&fonts);
-        Ok(Fonts { book: LazyHash::new(book), fonts, dir: dir.to_owned() })
+        Ok(Fonts {
+            book: LazyHash::new(book),
+            fonts,
+            dir: dir.to_owned(),
+        })
     }
 
     /// Finds the fonts folder ([`locate`]) and loads it.
@@ -89,5 +101,7 @@ pub fn locate() -> Result<PathBuf, PacketError> {
         .iter()
         .find(|dir| FILES.iter().all(|f| dir.join(f).is_file()))
         .cloned()
-        .ok_or_else(|| PacketError::FontsNotFound { looked: candidates.iter().map(|d| d.display().to_string()).collect() })
+        .ok_or_else(|| PacketError::FontsNotFound {
+            looked: candidates.iter().map(|d| d.display().to_string()).collect(),
+        })
 }

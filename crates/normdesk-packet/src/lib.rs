@@ -23,8 +23,8 @@
 //! ```
 
 mod error;
-pub mod sample;
 pub mod fonts;
+pub mod sample;
 mod templates;
 mod world;
 
@@ -53,13 +53,17 @@ impl RenderOptions {
     /// Takes the creation date from `SOURCE_DATE_EPOCH` when it is set (reproducible builds'
     /// convention); an unreadable value is ignored.
     pub fn from_env() -> Self {
-        RenderOptions { timestamp: source_date_epoch() }
+        RenderOptions {
+            timestamp: source_date_epoch(),
+        }
     }
 }
 
 /// `SOURCE_DATE_EPOCH` as seconds, when set to an integer.
 pub fn source_date_epoch() -> Option<i64> {
-    std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse().ok())
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
 }
 
 /// A rendered packet.
@@ -77,7 +81,11 @@ pub fn render(
     options: &RenderOptions,
     progress: &mut dyn FnMut(PacketProgress) -> ControlFlow<()>,
 ) -> Result<Rendered, PacketError> {
-    let mut step = |phase: PacketPhase, step: u32| match progress(PacketProgress { phase, step, steps: 2 }) {
+    let mut step = |phase: PacketPhase, step: u32| match progress(PacketProgress {
+        phase,
+        step,
+        steps: 2,
+    }) {
         ControlFlow::Continue(()) => Ok(()),
         ControlFlow::Break(()) => Err(PacketError::Cancelled),
     };
@@ -92,10 +100,18 @@ pub fn render(
     let mut messages = diagnostics(&world, &warned.warnings);
     let document = match warned.output {
         Ok(doc) if messages.is_empty() => doc,
-        Ok(_) => return Err(PacketError::Template { template: main.into(), messages }),
+        Ok(_) => {
+            return Err(PacketError::Template {
+                template: main.into(),
+                messages,
+            });
+        }
         Err(errors) => {
             messages.extend(diagnostics(&world, &errors));
-            return Err(PacketError::Template { template: main.into(), messages });
+            return Err(PacketError::Template {
+                template: main.into(),
+                messages,
+            });
         }
     };
 
@@ -111,12 +127,20 @@ pub fn render(
         timestamp,
         ..PdfOptions::default()
     };
-    let pdf = typst_pdf::pdf(&document, &pdf_options).map_err(|errors| PacketError::Export(diagnostics(&world, &errors)))?;
-    Ok(Rendered { pdf, pages: document.pages().len() })
+    let pdf = typst_pdf::pdf(&document, &pdf_options)
+        .map_err(|errors| PacketError::Export(diagnostics(&world, &errors)))?;
+    Ok(Rendered {
+        pdf,
+        pages: document.pages().len(),
+    })
 }
 
 /// [`render`] without progress: the PDF bytes.
-pub fn render_pdf(fonts: &Fonts, data: &PacketData, options: &RenderOptions) -> Result<Vec<u8>, PacketError> {
+pub fn render_pdf(
+    fonts: &Fonts,
+    data: &PacketData,
+    options: &RenderOptions,
+) -> Result<Vec<u8>, PacketError> {
     render(fonts, data, options, &mut |_| ControlFlow::Continue(())).map(|r| r.pdf)
 }
 
@@ -124,16 +148,29 @@ pub fn render_pdf(fonts: &Fonts, data: &PacketData, options: &RenderOptions) -> 
 fn diagnostics(world: &dyn World, list: &[SourceDiagnostic]) -> Vec<String> {
     list.iter()
         .map(|d| {
-            let what = if d.severity == Severity::Warning { "warning" } else { "error" };
-            let hints = d.hints.iter().map(|h| format!(" (hint: {})", h.v)).collect::<String>();
+            let what = if d.severity == Severity::Warning {
+                "warning"
+            } else {
+                "error"
+            };
+            let hints = d
+                .hints
+                .iter()
+                .map(|h| format!(" (hint: {})", h.v))
+                .collect::<String>();
             let place = d
                 .span
-                .clone()
                 .id()
                 .and_then(|id| {
                     let source = world.source(id).ok()?;
-                    let line = source.lines().byte_to_line(world.range(d.span.clone())?.start)?;
-                    Some(format!("{}:{}: ", id.get().vpath().get_without_slash(), line + 1))
+                    let line = source
+                        .lines()
+                        .byte_to_line(world.range(d.span)?.start)?;
+                    Some(format!(
+                        "{}:{}: ",
+                        id.get().vpath().get_without_slash(),
+                        line + 1
+                    ))
                 })
                 .unwrap_or_default();
             format!("{place}{what}: {}{hints}", d.message)
@@ -150,7 +187,14 @@ fn packet_day(date: &str) -> Datetime {
 
 fn utc(secs: i64) -> Option<Datetime> {
     let t = DateTime::from_timestamp(secs, 0)?;
-    Datetime::from_ymd_hms(t.year(), t.month() as u8, t.day() as u8, t.hour() as u8, t.minute() as u8, t.second() as u8)
+    Datetime::from_ymd_hms(
+        t.year(),
+        t.month() as u8,
+        t.day() as u8,
+        t.hour() as u8,
+        t.minute() as u8,
+        t.second() as u8,
+    )
 }
 
 /// The UTC calendar date (`YYYY-MM-DD`) of a Unix time: the packet date a caller uses when

@@ -25,12 +25,40 @@ fn person(n: u32, zh: &str, en: &str, org: &str, org_zh: &str, role: Role) -> Pe
 
 pub fn experts() -> Vec<PersonInfo> {
     vec![
-        person(1, "李明", "Li Ming", "SIST", "深圳市标准技术研究院", Role::ProjectLeader),
-        person(2, "王芳", "Wang Fang", "CAAC", "中国民用航空局", Role::Expert),
-        person(3, "陈静", "Chen Jing", "DJI", "深圳市大疆创新科技有限公司", Role::Expert),
+        person(
+            1,
+            "李明",
+            "Li Ming",
+            "SIST",
+            "深圳市标准技术研究院",
+            Role::ProjectLeader,
+        ),
+        person(
+            2,
+            "王芳",
+            "Wang Fang",
+            "CAAC",
+            "中国民用航空局",
+            Role::Expert,
+        ),
+        person(
+            3,
+            "陈静",
+            "Chen Jing",
+            "DJI",
+            "深圳市大疆创新科技有限公司",
+            Role::Expert,
+        ),
         person(4, "", "Anna Müller", "DIN", "", Role::Expert),
         person(5, "", "James Carter", "ANSI", "", Role::Expert),
-        person(6, "赵磊", "Zhao Lei", "SIST", "深圳市标准技术研究院", Role::Member),
+        person(
+            6,
+            "赵磊",
+            "Zhao Lei",
+            "SIST",
+            "深圳市标准技术研究院",
+            Role::Member,
+        ),
     ]
 }
 
@@ -61,7 +89,12 @@ fn committee(group: bool) -> CommitteeInfo {
 }
 
 fn milestone(en: &str, zh: &str, date: &str, note: &str) -> Milestone {
-    Milestone { label_en: en.into(), label_zh: zh.into(), date: Some(date.into()), note: note.into() }
+    Milestone {
+        label_en: en.into(),
+        label_zh: zh.into(),
+        date: Some(date.into()),
+        note: note.into(),
+    }
 }
 
 /// An international project at the committee draft stage.
@@ -126,11 +159,19 @@ pub fn draft_body(sections: usize) -> String {
 }
 
 fn data(kind_title: &str, source: RecordRef, content: PacketContent) -> PacketData {
-    PacketData { source, date: DATE.into(), title: kind_title.to_owned(), content }
+    PacketData {
+        source,
+        date: DATE.into(),
+        title: kind_title.to_owned(),
+        content,
+    }
 }
 
 fn project_ref() -> RecordRef {
-    RecordRef { kind: "project".into(), id: PROJECT_ID.into() }
+    RecordRef {
+        kind: "project".into(),
+        id: PROJECT_ID.into(),
+    }
 }
 
 pub fn nwip() -> PacketData {
@@ -144,7 +185,12 @@ pub fn nwip() -> PacketData {
             outline: text::outline(&blocks),
             plan: vec![
                 milestone("Project start", "项目启动", "2025-06-01", ""),
-                milestone("Target date for publication", "计划发布日期", "2028-06-01", ""),
+                milestone(
+                    "Target date for publication",
+                    "计划发布日期",
+                    "2028-06-01",
+                    "",
+                ),
                 milestone("Limit date", "完成期限", "2028-12-01", ""),
             ],
             proposer: "SIST".into(),
@@ -171,25 +217,83 @@ pub fn draft(sections: usize) -> PacketData {
 }
 
 pub fn comments() -> PacketData {
-    let row = |n: u32, mb: &str, clause: &str, kind: CommentType, comment: &str, change: &str, obs: &str| CommentRow {
+    let row = |n: u32,
+               mb: &str,
+               clause: &str,
+               kind: CommentType,
+               comment: &str,
+               change: &str,
+               obs: &str| CommentRow {
         id: format!("0195a000-0000-7000-8000-0000000004{n:02}"),
         label: format!("{mb}-{n:03}"),
         mb: mb.into(),
         line: format!("{}", 10 + n * 7),
         clause: clause.into(),
-        paragraph: if n % 2 == 0 { "Table 1".into() } else { String::new() },
+        paragraph: if n.is_multiple_of(2) {
+            "Table 1".into()
+        } else {
+            String::new()
+        },
         kind,
         comment: comment.into(),
         proposed_change: change.into(),
         observation: obs.into(),
     };
     let rows = vec![
-        row(1, "CN", "5.2", CommentType::Te, "The inspection interval is not stated. 未规定检查间隔。", "Add \"at least every 30 days\".", "Accepted."),
-        row(2, "DE", "General", CommentType::Ge, "The document mixes requirements and recommendations.", "Use \"shall\" only for requirements.", "Accepted in principle."),
-        row(3, "US", "4.1", CommentType::Ed, "Typo: \"pilto\".", "Replace with \"pilot\".", "Accepted."),
-        row(4, "CN", "10.1", CommentType::Te, "建议增加夜间运行的照明要求。", "增加条款 10.1.3：夜间运行时航空器应开启防撞灯。", ""),
-        row(5, "GB", "4.1", CommentType::Te, "Night operations need a second observer.", "Add a requirement for a second observer at night.", "Noted; see 10.1."),
-        row(6, "FR", "A.2", CommentType::Ed, "Annex title should be informative.", "Add \"(informative)\".", "Accepted."),
+        row(
+            1,
+            "CN",
+            "5.2",
+            CommentType::Te,
+            "The inspection interval is not stated. 未规定检查间隔。",
+            "Add \"at least every 30 days\".",
+            "Accepted.",
+        ),
+        row(
+            2,
+            "DE",
+            "General",
+            CommentType::Ge,
+            "The document mixes requirements and recommendations.",
+            "Use \"shall\" only for requirements.",
+            "Accepted in principle.",
+        ),
+        row(
+            3,
+            "US",
+            "4.1",
+            CommentType::Ed,
+            "Typo: \"pilto\".",
+            "Replace with \"pilot\".",
+            "Accepted.",
+        ),
+        row(
+            4,
+            "CN",
+            "10.1",
+            CommentType::Te,
+            "建议增加夜间运行的照明要求。",
+            "增加条款 10.1.3：夜间运行时航空器应开启防撞灯。",
+            "",
+        ),
+        row(
+            5,
+            "GB",
+            "4.1",
+            CommentType::Te,
+            "Night operations need a second observer.",
+            "Add a requirement for a second observer at night.",
+            "Noted; see 10.1.",
+        ),
+        row(
+            6,
+            "FR",
+            "A.2",
+            CommentType::Ed,
+            "Annex title should be informative.",
+            "Add \"(informative)\".",
+            "Accepted.",
+        ),
     ];
     data(
         "ISO/CD 21384-5 — Compiled comments",
@@ -204,7 +308,14 @@ pub fn comments() -> PacketData {
 }
 
 pub fn liaison() -> PacketData {
-    let mut rep = person(7, "周婷", "Zhou Ting", "SIST", "深圳市标准技术研究院", Role::LiaisonRep);
+    let mut rep = person(
+        7,
+        "周婷",
+        "Zhou Ting",
+        "SIST",
+        "深圳市标准技术研究院",
+        Role::LiaisonRep,
+    );
     rep.phone = String::new();
     let mut chair = person(8, "", "Robert Hughes", "ANSI", "", Role::Chair);
     chair.email = "chair.sc16@example.org".into();
@@ -244,7 +355,8 @@ pub fn group_application() -> PacketData {
     project.committee = Some(committee(true));
     project.scope = "本文件规定了低空物流无人机配送服务的基本要求、服务流程、安全管理和服务评价。\n\n本文件适用于在深圳市开展的低空物流无人机配送服务。".into();
     project.purpose = "低空物流是深圳市低空经济的重要组成部分。制定本标准有助于规范服务流程，保障飞行安全，提升服务质量。".into();
-    project.relevant_documents = "GB/T 38152-2019 无人驾驶航空器系统术语\nMH/T 2011-2019 无人机物流配送运行要求".into();
+    project.relevant_documents =
+        "GB/T 38152-2019 无人驾驶航空器系统术语\nMH/T 2011-2019 无人机物流配送运行要求".into();
     project.known_patents = "未发现涉及专利。".into();
     project.start_date = Some("2026-03-01".into());
     project.target_date = Some("2026-12-31".into());
@@ -257,11 +369,23 @@ pub fn group_application() -> PacketData {
         project_ref(),
         PacketContent::GroupApplication(GroupApplicationPacket {
             association: "深圳市标准化协会".into(),
-            drafting_units: vec!["深圳市标准技术研究院".into(), "中国民用航空局".into(), "深圳市大疆创新科技有限公司".into()],
-            drafters: experts().into_iter().filter(|p| !p.name_zh.is_empty()).collect(),
+            drafting_units: vec![
+                "深圳市标准技术研究院".into(),
+                "中国民用航空局".into(),
+                "深圳市大疆创新科技有限公司".into(),
+            ],
+            drafters: experts()
+                .into_iter()
+                .filter(|p| !p.name_zh.is_empty())
+                .collect(),
             plan: vec![
                 milestone("Project start", "项目启动", "2026-03-01", ""),
-                milestone("Target date for publication", "计划发布日期", "2026-12-31", ""),
+                milestone(
+                    "Target date for publication",
+                    "计划发布日期",
+                    "2026-12-31",
+                    "",
+                ),
                 milestone("Limit date", "完成期限", "2027-03-31", ""),
             ],
             outline,

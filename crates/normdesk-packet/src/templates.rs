@@ -10,7 +10,10 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
     ("draft.typ", include_str!("../templates/draft.typ")),
     ("comments.typ", include_str!("../templates/comments.typ")),
     ("liaison.typ", include_str!("../templates/liaison.typ")),
-    ("group-application.typ", include_str!("../templates/group-application.typ")),
+    (
+        "group-application.typ",
+        include_str!("../templates/group-application.typ"),
+    ),
 ];
 
 /// The main template of a kind.

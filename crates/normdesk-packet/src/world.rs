@@ -31,7 +31,9 @@ fn file_id(name: &str) -> FileId {
 
 impl<'a> PacketWorld<'a> {
     pub(crate) fn new(fonts: &'a Fonts, main: &str, data_json: String, today: Datetime) -> Self {
-        let inputs: Dict = [(Str::from("data"), data_json.into_value())].into_iter().collect();
+        let inputs: Dict = [(Str::from("data"), data_json.into_value())]
+            .into_iter()
+            .collect();
         let library = Library::builder().with_inputs(inputs).build();
         let sources = TEMPLATES
             .iter()
@@ -40,7 +42,13 @@ impl<'a> PacketWorld<'a> {
                 (id, Source::new(id, (*text).to_owned()))
             })
             .collect();
-        PacketWorld { library: LazyHash::new(library), fonts, main: file_id(main), sources, today }
+        PacketWorld {
+            library: LazyHash::new(library),
+            fonts,
+            main: file_id(main),
+            sources,
+            today,
+        }
     }
 }
 
@@ -58,11 +66,16 @@ impl World for PacketWorld<'_> {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        self.sources.iter().find(|(i, _)| *i == id).map(|(_, s)| s.clone()).ok_or(FileError::AccessDenied)
+        self.sources
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, s)| s.clone())
+            .ok_or(FileError::AccessDenied)
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        self.source(id).map(|s| Bytes::from_string(s.text().to_owned()))
+        self.source(id)
+            .map(|s| Bytes::from_string(s.text().to_owned()))
     }
 
     fn font(&self, index: usize) -> Option<Font> {

@@ -26,42 +26,75 @@ fn tool(program: &str, args: &[&str]) -> String {
     let out = Command::new(program)
         .args(args)
         .output()
-        .unwrap_or_else(|e| panic!("{program} could not run ({e}); install poppler-utils and qpdf (make setup)"));
-    assert!(out.status.success(), "{program} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        .unwrap_or_else(|e| {
+            panic!("{program} could not run ({e}); install poppler-utils and qpdf (make setup)")
+        });
+    assert!(
+        out.status.success(),
+        "{program} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Renders a sample, writes it and its page images, and runs the common checks.
 fn golden(kind: &str, data: &PacketData, pages: usize, must_contain: &[&str]) {
-    let rendered = render(fonts(), data, &RenderOptions::default(), &mut |_| std::ops::ControlFlow::Continue(())).unwrap();
+    let rendered = render(fonts(), data, &RenderOptions::default(), &mut |_| {
+        std::ops::ControlFlow::Continue(())
+    })
+    .unwrap();
     let pdf = artifacts().join(format!("{kind}.pdf"));
     std::fs::write(&pdf, &rendered.pdf).unwrap();
     let path = pdf.to_str().unwrap();
 
     let check = tool("qpdf", &["--check", path]);
-    assert!(check.contains("No syntax or stream encoding errors"), "{check}");
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
 
     let info = tool("pdfinfo", &[path]);
-    assert!(info.contains(&format!("Pages:           {pages}\n")), "{kind}: expected {pages} pages:\n{info}");
+    assert!(
+        info.contains(&format!("Pages:           {pages}\n")),
+        "{kind}: expected {pages} pages:\n{info}"
+    );
     assert_eq!(rendered.pages, pages);
     assert!(info.contains("(A4)"), "{info}");
     assert!(info.contains("Tagged:          yes"), "{info}");
-    assert!(info.contains(&format!("Title:           {}", data.title)), "{info}");
+    assert!(
+        info.contains(&format!("Title:           {}", data.title)),
+        "{info}"
+    );
 
     let fonts = tool("pdffonts", &[path]);
-    let cjk = fonts.lines().find(|l| l.contains("NotoSerifCJKsc-Regular")).unwrap_or_else(|| panic!("{fonts}"));
-    assert!(cjk.contains("yes yes yes"), "embedded, subset, unicode: {cjk}");
-    assert!(!fonts.lines().skip(2).any(|l| !l.contains("NotoSerifCJKsc")), "only our fonts: {fonts}");
+    let cjk = fonts
+        .lines()
+        .find(|l| l.contains("NotoSerifCJKsc-Regular"))
+        .unwrap_or_else(|| panic!("{fonts}"));
+    assert!(
+        cjk.contains("yes yes yes"),
+        "embedded, subset, unicode: {cjk}"
+    );
+    assert!(
+        !fonts.lines().skip(2).any(|l| !l.contains("NotoSerifCJKsc")),
+        "only our fonts: {fonts}"
+    );
 
     let text = tool("pdftotext", &[path, "-"]);
     for needle in must_contain {
         // pdftotext may break a long title across lines: compare with whitespace collapsed.
         let flat = |s: &str| s.split_whitespace().collect::<String>();
-        assert!(flat(&text).contains(&flat(needle)), "{kind}: '{needle}' not in the text:\n{text}");
+        assert!(
+            flat(&text).contains(&flat(needle)),
+            "{kind}: '{needle}' not in the text:\n{text}"
+        );
     }
 
     let prefix = artifacts().join(kind);
-    let _ = tool("pdftoppm", &["-png", "-r", "50", path, prefix.to_str().unwrap()]);
+    let _ = tool(
+        "pdftoppm",
+        &["-png", "-r", "50", path, prefix.to_str().unwrap()],
+    );
 }
 
 fn project_titles(data: &PacketData) -> Vec<String> {
@@ -78,48 +111,126 @@ fn project_titles(data: &PacketData) -> Vec<String> {
 fn check_kind(kind: &str, data: PacketData, pages: usize, extra: &[&str]) {
     let mut needles = project_titles(&data);
     needles.extend(extra.iter().map(|s| (*s).to_owned()));
-    golden(kind, &data, pages, &needles.iter().map(String::as_str).collect::<Vec<_>>());
+    golden(
+        kind,
+        &data,
+        pages,
+        &needles.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
 }
 
 #[test]
 fn nwip() {
-    check_kind("nwip", sample::nwip(), 4, &["NEW WORK ITEM PROPOSAL", "Police forces operate UAS", "12 Proposer", "Annex A — Proposed experts", "James Carter", "王芳 Wang Fang", "第 4 页 共 4 页"]);
+    check_kind(
+        "nwip",
+        sample::nwip(),
+        4,
+        &[
+            "NEW WORK ITEM PROPOSAL",
+            "Police forces operate UAS",
+            "12 Proposer",
+            "Annex A — Proposed experts",
+            "James Carter",
+            "王芳 Wang Fang",
+            "第 4 页 共 4 页",
+        ],
+    );
 }
 
 #[test]
 fn draft() {
-    check_kind("draft", sample::draft(6), 7, &["DRAFT", "Contents 目次", "Stage 30.20", "10 Marking and records", "记录应以可审核的形式保存。", "Page 7 of 7", "Figure: crew-positions.png"]);
+    check_kind(
+        "draft",
+        sample::draft(6),
+        7,
+        &[
+            "DRAFT",
+            "Contents 目次",
+            "Stage 30.20",
+            "10 Marking and records",
+            "记录应以可审核的形式保存。",
+            "Page 7 of 7",
+            "Figure: crew-positions.png",
+        ],
+    );
 }
 
 #[test]
 fn comments() {
-    check_kind("comments", sample::comments(), 1, &["Observations of the secretariat", "General 总体", "Clause A.2", "建议增加夜间运行的照明要求。", "FR-006"]);
-    let info = tool("pdfinfo", &[artifacts().join("comments.pdf").to_str().unwrap()]);
-    assert!(info.contains("841.89 x 595.276 pts (A4)"), "landscape: {info}");
+    check_kind(
+        "comments",
+        sample::comments(),
+        1,
+        &[
+            "Observations of the secretariat",
+            "General 总体",
+            "Clause A.2",
+            "建议增加夜间运行的照明要求。",
+            "FR-006",
+        ],
+    );
+    let info = tool(
+        "pdfinfo",
+        &[artifacts().join("comments.pdf").to_str().unwrap()],
+    );
+    assert!(
+        info.contains("841.89 x 595.276 pts (A4)"),
+        "landscape: {info}"
+    );
 }
 
 #[test]
 fn liaison() {
     let data = sample::liaison();
-    golden("liaison", &data, 1, &["LIAISON STATEMENT", "Request for comments on police UAS operations", "ISO/TC 292 Security and resilience", "For comment", "2026-05-15", "zhou.ting@example.org", "In response to", "我们期待双方在公共安全领域的继续合作。"]);
+    golden(
+        "liaison",
+        &data,
+        1,
+        &[
+            "LIAISON STATEMENT",
+            "Request for comments on police UAS operations",
+            "ISO/TC 292 Security and resilience",
+            "For comment",
+            "2026-05-15",
+            "zhou.ting@example.org",
+            "In response to",
+            "我们期待双方在公共安全领域的继续合作。",
+        ],
+    );
 }
 
 #[test]
 fn group_application() {
-    check_kind("group-application", sample::group_application(), 3, &["团体标准立项申请书", "团体标准编制说明", "深圳市标准化协会", "7 服务评价", "共收到意见12 条"]);
+    check_kind(
+        "group-application",
+        sample::group_application(),
+        3,
+        &[
+            "团体标准立项申请书",
+            "团体标准编制说明",
+            "深圳市标准化协会",
+            "7 服务评价",
+            "共收到意见12 条",
+        ],
+    );
 }
 
 #[test]
 fn same_data_same_bytes() {
     let data = sample::comments();
-    let options = RenderOptions { timestamp: Some(1_767_225_600) };
+    let options = RenderOptions {
+        timestamp: Some(1_767_225_600),
+    };
     let a = render_pdf(fonts(), &data, &options).unwrap();
     let b = render_pdf(fonts(), &data, &options).unwrap();
     assert_eq!(a, b);
     // Another creation date changes the bytes; the default (the packet's date) is stable too.
     let c = render_pdf(fonts(), &data, &RenderOptions::default()).unwrap();
     assert_ne!(a, c);
-    assert_eq!(c, render_pdf(fonts(), &data, &RenderOptions::default()).unwrap());
+    assert_eq!(
+        c,
+        render_pdf(fonts(), &data, &RenderOptions::default()).unwrap()
+    );
 }
 
 #[test]
@@ -127,20 +238,37 @@ fn a_missing_font_is_an_error() {
     let empty = tempfile::tempdir().unwrap();
     let err = Fonts::load(empty.path()).unwrap_err();
     assert!(matches!(err, PacketError::Font { .. }), "{err}");
-    assert!(err.to_string().contains("NotoSerifCJKsc-Regular.otf"), "{err}");
+    assert!(
+        err.to_string().contains("NotoSerifCJKsc-Regular.otf"),
+        "{err}"
+    );
     let bad = empty.path();
     std::fs::write(bad.join("NotoSerifCJKsc-Regular.otf"), b"not a font").unwrap();
     std::fs::write(bad.join("NotoSerifCJKsc-Bold.otf"), b"not a font").unwrap();
-    assert!(Fonts::load(bad).unwrap_err().to_string().contains("not a font"));
+    assert!(
+        Fonts::load(bad)
+            .unwrap_err()
+            .to_string()
+            .contains("not a font")
+    );
 }
 
 #[test]
 fn cancel_between_phases() {
     let mut seen = Vec::new();
-    let err = render(fonts(), &sample::liaison(), &RenderOptions::default(), &mut |p| {
-        seen.push(p.phase);
-        if seen.len() == 2 { std::ops::ControlFlow::Break(()) } else { std::ops::ControlFlow::Continue(()) }
-    })
+    let err = render(
+        fonts(),
+        &sample::liaison(),
+        &RenderOptions::default(),
+        &mut |p| {
+            seen.push(p.phase);
+            if seen.len() == 2 {
+                std::ops::ControlFlow::Break(())
+            } else {
+                std::ops::ControlFlow::Continue(())
+            }
+        },
+    )
     .unwrap_err();
     assert!(matches!(err, PacketError::Cancelled));
     assert_eq!(seen.len(), 2);

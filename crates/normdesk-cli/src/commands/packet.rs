@@ -40,17 +40,29 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<(), Failure> {
-    let kind = PacketKind::parse(&args.kind).ok_or_else(|| Failure::Usage(format!("unknown packet kind '{}'", args.kind)))?;
+    let kind = PacketKind::parse(&args.kind)
+        .ok_or_else(|| Failure::Usage(format!("unknown packet kind '{}'", args.kind)))?;
     // Claim the output first: an unwritable path is reported before any work.
     let mut temp = TempFile::beside(&args.out)?;
 
     let store = ctx.open()?;
     let epoch = normdesk_packet::source_date_epoch();
-    let date = args.date.clone().or_else(|| epoch.and_then(normdesk_packet::epoch_date));
-    let request = PacketRequest { kind, id: args.id.clone(), date, lang: args.lang.clone() };
+    let date = args
+        .date
+        .clone()
+        .or_else(|| epoch.and_then(normdesk_packet::epoch_date));
+    let request = PacketRequest {
+        kind,
+        id: args.id.clone(),
+        date,
+        lang: args.lang.clone(),
+    };
     let assembled = packets::assemble(store.conn(), &request)?;
 
-    let (errors, warnings): (Vec<_>, Vec<_>) = assembled.preflight.iter().partition(|i| i.severity == Severity::Error);
+    let (errors, warnings): (Vec<_>, Vec<_>) = assembled
+        .preflight
+        .iter()
+        .partition(|i| i.severity == Severity::Error);
     if !errors.is_empty() || (args.strict && !warnings.is_empty()) {
         // A refusal is one line (the CLI contract): every reason, errors first.
         let mut reasons: Vec<&str> = errors.iter().map(|i| i.message.as_str()).collect();
@@ -67,13 +79,22 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<(), Failure
     }
 
     let fonts = Fonts::load_default().map_err(|e| Failure::Refused(e.to_string()))?;
-    let rendered = normdesk_packet::render(&fonts, &assembled.data, &RenderOptions { timestamp: epoch }, &mut |_| {
-        std::ops::ControlFlow::Continue(())
-    })
+    let rendered = normdesk_packet::render(
+        &fonts,
+        &assembled.data,
+        &RenderOptions { timestamp: epoch },
+        &mut |_| std::ops::ControlFlow::Continue(()),
+    )
     .map_err(|e| Failure::Refused(e.to_string()))?;
     temp.write_all(&rendered.pdf)?;
     temp.persist()?;
-    writeln!(out, "wrote {} ({} page(s), {})", args.out.display(), rendered.pages, assembled.data.title)?;
+    writeln!(
+        out,
+        "wrote {} ({} page(s), {})",
+        args.out.display(),
+        rendered.pages,
+        assembled.data.title
+    )?;
     Ok(())
 }
 
@@ -86,21 +107,40 @@ struct TempFile {
 
 impl TempFile {
     fn beside(dest: &Path) -> Result<TempFile, Failure> {
-        let cannot = |why: String| Failure::Refused(format!("cannot write {}: {why}", dest.display()));
+        let cannot =
+            |why: String| Failure::Refused(format!("cannot write {}: {why}", dest.display()));
         if dest.as_os_str().is_empty() {
-            return Err(Failure::Usage("--out: the path is empty; give the PDF file to write".into()));
+            return Err(Failure::Usage(
+                "--out: the path is empty; give the PDF file to write".into(),
+            ));
         }
         if dest.is_dir() {
-            return Err(cannot("it is a folder; give a file name such as packet.pdf".into()));
+            return Err(cannot(
+                "it is a folder; give a file name such as packet.pdf".into(),
+            ));
         }
-        let name = dest.file_name().ok_or_else(|| cannot("it has no file name".into()))?;
+        let name = dest
+            .file_name()
+            .ok_or_else(|| cannot("it has no file name".into()))?;
         let dir = match dest.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let path = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
-        let file = OpenOptions::new().write(true).create_new(true).open(&path).map_err(|e| cannot(e.to_string()))?;
-        Ok(TempFile { file: Some(file), path, dest: dest.to_path_buf() })
+        let path = dir.join(format!(
+            ".{}.{}.tmp",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        let file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| cannot(e.to_string()))?;
+        Ok(TempFile {
+            file: Some(file),
+            path,
+            dest: dest.to_path_buf(),
+        })
     }
 
     fn write_all(&mut self, bytes: &[u8]) -> Result<(), Failure> {
@@ -112,7 +152,8 @@ impl TempFile {
 
     fn persist(mut self) -> Result<(), Failure> {
         self.file.take();
-        fs::rename(&self.path, &self.dest).map_err(|e| Failure::Refused(format!("cannot write {}: {e}", self.dest.display())))
+        fs::rename(&self.path, &self.dest)
+            .map_err(|e| Failure::Refused(format!("cannot write {}: {e}", self.dest.display())))
     }
 }
 

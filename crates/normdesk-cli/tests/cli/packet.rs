@@ -17,12 +17,43 @@ struct Office {
 /// A committee with a leader and four more experts, and a project with its proposal fields.
 fn office() -> Office {
     let nd = Nd::new();
-    let committee = nd.new_record("committee", &["reference=ISO/TC 20/SC 16", "title_en=Unmanned aircraft systems", "kind=SC", "secretariat=ANSI"]);
+    let committee = nd.new_record(
+        "committee",
+        &[
+            "reference=ISO/TC 20/SC 16",
+            "title_en=Unmanned aircraft systems",
+            "kind=SC",
+            "secretariat=ANSI",
+        ],
+    );
     let mut leader = String::new();
-    for (i, (zh, en)) in [("李明", "Li Ming"), ("王芳", "Wang Fang"), ("陈静", "Chen Jing"), ("", "Anna Muller"), ("", "James Carter")].iter().enumerate() {
-        let person = nd.new_record("person", &[format!("name_zh={zh}"), format!("name_en={en}"), format!("email=p{i}@example.org")]);
+    for (i, (zh, en)) in [
+        ("李明", "Li Ming"),
+        ("王芳", "Wang Fang"),
+        ("陈静", "Chen Jing"),
+        ("", "Anna Muller"),
+        ("", "James Carter"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let person = nd.new_record(
+            "person",
+            &[
+                format!("name_zh={zh}"),
+                format!("name_en={en}"),
+                format!("email=p{i}@example.org"),
+            ],
+        );
         let role = if i == 0 { "project_leader" } else { "expert" };
-        nd.new_record("membership", &[format!("person_id={person}"), format!("committee_id={committee}"), format!("role={role}")]);
+        nd.new_record(
+            "membership",
+            &[
+                format!("person_id={person}"),
+                format!("committee_id={committee}"),
+                format!("role={role}"),
+            ],
+        );
         if i == 0 {
             leader = person;
         }
@@ -46,18 +77,30 @@ fn office() -> Office {
             "known_patents=None known.".to_owned(),
         ],
     );
-    Office { nd, project, committee }
+    Office {
+        nd,
+        project,
+        committee,
+    }
 }
 
 fn packet(nd: &Nd, args: &[&str]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_normdesk"));
-    cmd.arg("--db").arg(&nd.db).arg("packet").args(args).env("SOURCE_DATE_EPOCH", "1772409600"); // 2026-03-02
+    cmd.arg("--db")
+        .arg(&nd.db)
+        .arg("packet")
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", "1772409600"); // 2026-03-02
     run_command(cmd)
 }
 
 /// The PDF's text with all whitespace removed (pdftotext spaces CJK from Latin and breaks lines).
 fn pdftotext(path: &Path) -> String {
-    let out = Command::new("pdftotext").arg(path).arg("-").output().expect("pdftotext runs (poppler-utils)");
+    let out = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (poppler-utils)");
     flat(&String::from_utf8_lossy(&out.stdout))
 }
 
@@ -92,26 +135,68 @@ fn each_kind_is_made_from_the_store() {
     let out = nd.dir().join("nwip.pdf");
     let run = packet(nd, &["nwip", &o.project, "--out", out.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.starts_with("wrote ") && run.stdout.contains("(4 page(s), ISO/CD 21384-5 — New work item proposal)"), "{}", run.stdout);
+    assert!(
+        run.stdout.starts_with("wrote ")
+            && run
+                .stdout
+                .contains("(4 page(s), ISO/CD 21384-5 — New work item proposal)"),
+        "{}",
+        run.stdout
+    );
     let text = pdftotext(&out);
-    for needle in ["ISO/CD 21384-5", "无人驾驶航空器系统 第5部分：警务运行", "Police operations", "李明 Li Ming", "James Carter", "2026-03-02"] {
-        assert!(text.contains(&flat(needle)), "nwip: {needle} missing in {text}");
+    for needle in [
+        "ISO/CD 21384-5",
+        "无人驾驶航空器系统 第5部分：警务运行",
+        "Police operations",
+        "李明 Li Ming",
+        "James Carter",
+        "2026-03-02",
+    ] {
+        assert!(
+            text.contains(&flat(needle)),
+            "nwip: {needle} missing in {text}"
+        );
     }
 
-    put_draft(nd, &o.project, "en", "1 Scope\nThis document specifies police operations.\n2 Requirements\n2.1 Crew\nTwo pilots at night.\n");
+    put_draft(
+        nd,
+        &o.project,
+        "en",
+        "1 Scope\nThis document specifies police operations.\n2 Requirements\n2.1 Crew\nTwo pilots at night.\n",
+    );
     let out = nd.dir().join("draft.pdf");
     let run = packet(nd, &["draft", &o.project, "--out", out.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let text = pdftotext(&out);
-    assert!(text.contains("2.1Crew") && text.contains(&flat("Two pilots at night.")) && text.contains("DRAFT"), "{text}");
+    assert!(
+        text.contains("2.1Crew")
+            && text.contains(&flat("Two pilots at night."))
+            && text.contains("DRAFT"),
+        "{text}"
+    );
 
-    let comment = nd.new_record("comment", &[format!("project_id={}", o.project), "mb=DE".into(), "clause=2.1".into(), "type=te".into(), "comment=Say how many observers.".into()]);
+    let comment = nd.new_record(
+        "comment",
+        &[
+            format!("project_id={}", o.project),
+            "mb=DE".into(),
+            "clause=2.1".into(),
+            "type=te".into(),
+            "comment=Say how many observers.".into(),
+        ],
+    );
     assert!(!comment.is_empty());
     let out = nd.dir().join("comments.pdf");
-    let run = packet(nd, &["comments", &o.project, "--out", out.to_str().unwrap()]);
+    let run = packet(
+        nd,
+        &["comments", &o.project, "--out", out.to_str().unwrap()],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let text = pdftotext(&out);
-    assert!(text.contains(&flat("Say how many observers.")) && text.contains("DE-001"), "{text}");
+    assert!(
+        text.contains(&flat("Say how many observers.")) && text.contains("DE-001"),
+        "{text}"
+    );
 
     let statement = nd.new_record(
         "statement",
@@ -137,8 +222,14 @@ fn same_data_same_bytes_with_source_date_epoch() {
     let o = office();
     let a = o.nd.dir().join("a.pdf");
     let b = o.nd.dir().join("b.pdf");
-    assert_eq!(packet(&o.nd, &["nwip", &o.project, "--out", a.to_str().unwrap()]).code, 0);
-    assert_eq!(packet(&o.nd, &["nwip", &o.project, "--out", b.to_str().unwrap()]).code, 0);
+    assert_eq!(
+        packet(&o.nd, &["nwip", &o.project, "--out", a.to_str().unwrap()]).code,
+        0
+    );
+    assert_eq!(
+        packet(&o.nd, &["nwip", &o.project, "--out", b.to_str().unwrap()]).code,
+        0
+    );
     assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
 }
 
@@ -149,24 +240,65 @@ fn refusals_are_one_line_and_leave_no_file() {
     let out = nd.dir().join("p.pdf");
     let out = out.to_str().unwrap();
     let unknown = "0195a000-0000-7000-8000-0000000000ff";
-    let bare = nd.new_record("project", &["reference=ISO/NP 99999", "title_en=Bare", "tier=international", "deliverable=IS", "our_role=lead", "stage=10.00"]);
-    let group = nd.new_record("project", &["reference=T/SZSA 12-2026", "title_zh=团体标准", "tier=group", "deliverable=T", "our_role=lead", "stage=20.00"]);
+    let bare = nd.new_record(
+        "project",
+        &[
+            "reference=ISO/NP 99999",
+            "title_en=Bare",
+            "tier=international",
+            "deliverable=IS",
+            "our_role=lead",
+            "stage=10.00",
+        ],
+    );
+    let group = nd.new_record(
+        "project",
+        &[
+            "reference=T/SZSA 12-2026",
+            "title_zh=团体标准",
+            "tier=group",
+            "deliverable=T",
+            "our_role=lead",
+            "stage=20.00",
+        ],
+    );
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (vec!["nwip", unknown, "--out", out], "no project with id"),
-        (vec!["liaison", &o.project, "--out", out], "cannot be made from project"),
+        (
+            vec!["liaison", &o.project, "--out", out],
+            "cannot be made from project",
+        ),
         (vec!["nwip", &group, "--out", out], "does not apply"),
         (vec!["nwip", "not-an-id", "--out", out], "not a record id"),
         (vec!["nwip", &bare, "--out", out], "no scope"),
         (vec!["comments", &o.project, "--out", out], "no comments"),
-        (vec!["draft", &bare, "--out", out], "draft text (en) is empty"),
-        (vec!["nwip", &o.project, "--out", "/nonexistent-folder/p.pdf"], "cannot write /nonexistent-folder/p.pdf"),
-        (vec!["nwip", &o.project, "--out", nd.dir().to_str().unwrap()], "it is a folder"),
+        (
+            vec!["draft", &bare, "--out", out],
+            "draft text (en) is empty",
+        ),
+        (
+            vec!["nwip", &o.project, "--out", "/nonexistent-folder/p.pdf"],
+            "cannot write /nonexistent-folder/p.pdf",
+        ),
+        (
+            vec!["nwip", &o.project, "--out", nd.dir().to_str().unwrap()],
+            "it is a folder",
+        ),
     ];
     for (args, mentions) in cases {
         let run = packet(nd, &args);
         assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
-        assert_eq!(run.stderr.lines().count(), 1, "{args:?}: one line: {}", run.stderr);
-        assert!(run.stderr.contains(mentions), "{args:?}: expected '{mentions}' in {}", run.stderr);
+        assert_eq!(
+            run.stderr.lines().count(),
+            1,
+            "{args:?}: one line: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains(mentions),
+            "{args:?}: expected '{mentions}' in {}",
+            run.stderr
+        );
         assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
         no_packet_files(nd.dir());
     }
@@ -183,10 +315,28 @@ fn warnings_are_printed_and_strict_refuses_them() {
     let out = nd.dir().join("w.pdf");
     let run = packet(nd, &["nwip", &o.project, "--out", out.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("normdesk: warning: known patents are not stated"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("normdesk: warning: known patents are not stated"),
+        "{}",
+        run.stderr
+    );
     std::fs::remove_file(&out).unwrap();
-    let run = packet(nd, &["nwip", &o.project, "--out", out.to_str().unwrap(), "--strict"]);
+    let run = packet(
+        nd,
+        &[
+            "nwip",
+            &o.project,
+            "--out",
+            out.to_str().unwrap(),
+            "--strict",
+        ],
+    );
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("known patents are not stated"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("known patents are not stated"),
+        "{}",
+        run.stderr
+    );
     no_packet_files(nd.dir());
 }

@@ -29,7 +29,8 @@ pub enum PacketKind {
 }
 
 impl PacketKind {
-    pub const ALL: &'static [&'static str] = &["nwip", "draft", "comments", "liaison", "group-application"];
+    pub const ALL: &'static [&'static str] =
+        &["nwip", "draft", "comments", "liaison", "group-application"];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -169,7 +170,11 @@ pub struct Milestone {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     /// A numbered clause heading: number "4.2.1" (level 3), or an annex ("Annex A", level 1).
-    Heading { number: String, level: u32, text: String },
+    Heading {
+        number: String,
+        level: u32,
+        text: String,
+    },
     /// A paragraph of running text.
     Paragraph { text: String },
     /// A note or an example ("NOTE 1 …", "注1：…", "EXAMPLE …", "示例：…"), printed smaller.

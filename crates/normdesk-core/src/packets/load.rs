@@ -16,7 +16,11 @@ use crate::stages;
 /// Whether a live row with this id exists in `table` (a fixed table name).
 pub(super) fn exists(conn: &Connection, table: &str, id: &str) -> Result<bool> {
     let sql = format!("SELECT 1 FROM {table} WHERE id = ?1 AND deleted = 0");
-    Ok(conn.prepare_cached(&sql)?.query_row([id], |_| Ok(())).optional()?.is_some())
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 pub(super) fn project(conn: &Connection, id: &str) -> Result<(ProjectInfo, Tier)> {
@@ -24,8 +28,18 @@ pub(super) fn project(conn: &Connection, id: &str) -> Result<(ProjectInfo, Tier)
     let f = detail.project.fields;
     let stage = stages::find(&f.stage);
     let group = stages::GROUPS.iter().find(|g| f.stage.starts_with(g.group));
-    let committee = f.committee_id.as_deref().map(|c| committee(conn, c)).transpose()?.flatten();
-    let leader = f.leader_id.as_deref().map(|p| person(conn, p, Some(Role::ProjectLeader))).transpose()?.flatten();
+    let committee = f
+        .committee_id
+        .as_deref()
+        .map(|c| committee(conn, c))
+        .transpose()?
+        .flatten();
+    let leader = f
+        .leader_id
+        .as_deref()
+        .map(|p| person(conn, p, Some(Role::ProjectLeader)))
+        .transpose()?
+        .flatten();
     let history = detail
         .history
         .iter()
@@ -108,19 +122,31 @@ fn person_row(r: &rusqlite::Row<'_>, role: Option<Role>) -> rusqlite::Result<Per
 }
 
 /// A person with their organisation; `None` when the reference dangles.
-pub(super) fn person(conn: &Connection, id: &str, role: Option<Role>) -> Result<Option<PersonInfo>> {
+pub(super) fn person(
+    conn: &Connection,
+    id: &str,
+    role: Option<Role>,
+) -> Result<Option<PersonInfo>> {
     let sql = format!(
         "SELECT {PERSON_COLUMNS} FROM person p
          LEFT JOIN organisation o ON o.id = p.organisation_id AND o.deleted = 0
          WHERE p.id = ?1 AND p.deleted = 0"
     );
-    Ok(conn.prepare_cached(&sql)?.query_row([id], |r| person_row(r, role)).optional()?)
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], |r| person_row(r, role))
+        .optional()?)
 }
 
 /// People with a role in the committee not ended on `today`, one entry per person with their
 /// most senior role (chair first, as `Role::ALL` orders them), then by name. `first` (the
 /// project leader) is put first when present.
-pub(super) fn committee_people(conn: &Connection, committee_id: &str, today: &str, first: Option<&str>) -> Result<Vec<PersonInfo>> {
+pub(super) fn committee_people(
+    conn: &Connection,
+    committee_id: &str,
+    today: &str,
+    first: Option<&str>,
+) -> Result<Vec<PersonInfo>> {
     let sql = format!(
         "SELECT {PERSON_COLUMNS}, m.role FROM membership m
          JOIN person p ON p.id = m.person_id AND p.deleted = 0
@@ -133,7 +159,14 @@ pub(super) fn committee_people(conn: &Connection, committee_id: &str, today: &st
         let role: String = r.get(8)?;
         person_row(r, Role::parse(&role))
     })?;
-    let rank = |role: Option<Role>| role.map_or(usize::MAX, |r| Role::ALL.iter().position(|x| *x == r.as_str()).unwrap_or(usize::MAX));
+    let rank = |role: Option<Role>| {
+        role.map_or(usize::MAX, |r| {
+            Role::ALL
+                .iter()
+                .position(|x| *x == r.as_str())
+                .unwrap_or(usize::MAX)
+        })
+    };
     let mut by_person: HashMap<String, usize> = HashMap::new();
     let mut people: Vec<PersonInfo> = Vec::new();
     for row in rows {
@@ -154,24 +187,40 @@ pub(super) fn committee_people(conn: &Connection, committee_id: &str, today: &st
 /// The stored text of a project's draft in `lang` (`draft.body`), or in the other language when
 /// `lang` is only a preference. This is the one seam to the draft-text feature: it reads the
 /// plain body the draft keeps, whatever editor wrote it.
-pub(super) fn draft(conn: &Connection, project_id: &str, lang: &str, strict: bool) -> Result<Option<DraftText>> {
+pub(super) fn draft(
+    conn: &Connection,
+    project_id: &str,
+    lang: &str,
+    strict: bool,
+) -> Result<Option<DraftText>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, lang, body FROM draft WHERE project_id = ?1 AND deleted = 0
          ORDER BY lang = ?2 DESC, length(body) > 0 DESC, rowid",
     )?;
     let found = stmt
-        .query_row([project_id, lang], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
+        .query_row([project_id, lang], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })
         .optional()?;
-    Ok(found.filter(|(_, l, _)| !strict || l == lang).map(|(id, lang, body)| DraftText {
-        draft_id: Some(id),
-        lang,
-        blocks: text::parse(&body),
-    }))
+    Ok(found
+        .filter(|(_, l, _)| !strict || l == lang)
+        .map(|(id, lang, body)| DraftText {
+            draft_id: Some(id),
+            lang,
+            blocks: text::parse(&body),
+        }))
 }
 
 /// A project's comments in compiled-table order (`comments::list`: clause, member body, when
 /// made), labelled `CN-001` per member body, with the name of the latest revision named on one.
-pub(super) fn comments(conn: &Connection, project_id: &str) -> Result<(Vec<CommentRow>, Option<String>)> {
+pub(super) fn comments(
+    conn: &Connection,
+    project_id: &str,
+) -> Result<(Vec<CommentRow>, Option<String>)> {
     let list = crate::comments::list(conn, project_id, None)?;
     let mut per_mb: HashMap<String, u32> = HashMap::new();
     let mut revisions: Vec<String> = Vec::new();
@@ -183,7 +232,11 @@ pub(super) fn comments(conn: &Connection, project_id: &str) -> Result<(Vec<Comme
         }
         let n = per_mb.entry(f.mb.clone()).or_default();
         *n += 1;
-        let prefix = if f.mb.trim().is_empty() { "??" } else { f.mb.trim() };
+        let prefix = if f.mb.trim().is_empty() {
+            "??"
+        } else {
+            f.mb.trim()
+        };
         rows.push(CommentRow {
             label: format!("{prefix}-{n:03}"),
             id: c.id,

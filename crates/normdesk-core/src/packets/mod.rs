@@ -29,7 +29,11 @@ pub fn assemble(conn: &Connection, req: &PacketRequest) -> Result<Assembled> {
     let id = parse_id(&req.id)?;
     let date = typed::today_or_now(req.date.as_deref())?;
     let wanted = req.kind.record_kind();
-    let other = if wanted == "project" { "statement" } else { "project" };
+    let other = if wanted == "project" {
+        "statement"
+    } else {
+        "project"
+    };
     if !load::exists(conn, wanted, &id)? {
         if load::exists(conn, other, &id)? {
             return Err(kind_mismatch(req.kind, other, &id, None));
@@ -56,7 +60,9 @@ fn kind_mismatch(kind: PacketKind, record: &str, id: &str, detail: Option<&str>)
     let detail = detail.map(|d| format!(" ({d})")).unwrap_or_default();
     CoreError::invalid(
         "kind",
-        format!("a {kind} packet cannot be made from {record} {id}{detail}; for a {record} use {fits}"),
+        format!(
+            "a {kind} packet cannot be made from {record} {id}{detail}; for a {record} use {fits}"
+        ),
     )
 }
 
@@ -77,7 +83,10 @@ fn check_tier(kind: PacketKind, tier: Tier, id: &str) -> Result<()> {
     };
     Err(CoreError::invalid(
         "kind",
-        format!("a {kind} packet does not apply to project {id}, a {} standard: {what}", tier.as_str()),
+        format!(
+            "a {kind} packet does not apply to project {id}, a {} standard: {what}",
+            tier.as_str()
+        ),
     ))
 }
 
@@ -89,7 +98,10 @@ fn project_packet(
     date: &str,
     lang: Option<&str>,
 ) -> Result<PacketData> {
-    let source = RecordRef { kind: "project".into(), id: project.id.clone() };
+    let source = RecordRef {
+        kind: "project".into(),
+        id: project.id.clone(),
+    };
     let leader_id = project.leader.as_ref().map(|l| l.id.clone());
     let people = |conn: &Connection| -> Result<Vec<PersonInfo>> {
         let mut people = match &project.committee {
@@ -108,13 +120,22 @@ fn project_packet(
     let (title, content) = match kind {
         PacketKind::Nwip => {
             let draft = load::draft(conn, &project.id, "en", false)?;
-            let outline = draft.as_ref().map(|d| text::outline(&d.blocks)).unwrap_or_default();
+            let outline = draft
+                .as_ref()
+                .map(|d| text::outline(&d.blocks))
+                .unwrap_or_default();
             let proposer = project
                 .leader
                 .as_ref()
                 .map(|l| l.organisation.clone())
                 .filter(|o| !o.is_empty())
-                .or_else(|| project.committee.as_ref().map(|c| c.secretariat.clone()).filter(|s| !s.is_empty()))
+                .or_else(|| {
+                    project
+                        .committee
+                        .as_ref()
+                        .map(|c| c.secretariat.clone())
+                        .filter(|s| !s.is_empty())
+                })
                 .unwrap_or_default();
             let experts = people(conn)?;
             let title = format!("{} — New work item proposal", label(&project));
@@ -132,11 +153,22 @@ fn project_packet(
         }
         PacketKind::Draft => {
             let lang = lang.unwrap_or(if chinese { "zh" } else { "en" });
-            let text = load::draft(conn, &project.id, lang, false)?
-                .unwrap_or(DraftText { draft_id: None, lang: lang.to_owned(), blocks: Vec::new() });
-            let published = crate::stages::is_closed(&project.stage) && !project.stage.ends_with(".98");
+            let text = load::draft(conn, &project.id, lang, false)?.unwrap_or(DraftText {
+                draft_id: None,
+                lang: lang.to_owned(),
+                blocks: Vec::new(),
+            });
+            let published =
+                crate::stages::is_closed(&project.stage) && !project.stage.ends_with(".98");
             let title = format!("{} — Draft for circulation", label(&project));
-            (title, PacketContent::Draft(DraftPacket { published, text, project }))
+            (
+                title,
+                PacketContent::Draft(DraftPacket {
+                    published,
+                    text,
+                    project,
+                }),
+            )
         }
         PacketKind::Comments => {
             let (rows, revision) = load::comments(conn, &project.id)?;
@@ -146,15 +178,30 @@ fn project_packet(
                 None => project.reference.clone(),
             };
             let title = format!("{} — Compiled comments", label(&project));
-            (title, PacketContent::Comments(CommentsPacket { document, groups: group_by_clause(rows), count, project }))
+            (
+                title,
+                PacketContent::Comments(CommentsPacket {
+                    document,
+                    groups: group_by_clause(rows),
+                    count,
+                    project,
+                }),
+            )
         }
         PacketKind::GroupApplication => {
             let draft = load::draft(conn, &project.id, "zh", false)?;
-            let outline = draft.as_ref().map(|d| text::outline(&d.blocks)).unwrap_or_default();
+            let outline = draft
+                .as_ref()
+                .map(|d| text::outline(&d.blocks))
+                .unwrap_or_default();
             let drafters = people(conn)?;
             let mut drafting_units: Vec<String> = Vec::new();
             for p in &drafters {
-                let unit = if p.organisation_zh.is_empty() { &p.organisation } else { &p.organisation_zh };
+                let unit = if p.organisation_zh.is_empty() {
+                    &p.organisation
+                } else {
+                    &p.organisation_zh
+                };
                 if !unit.is_empty() && !drafting_units.contains(unit) {
                     drafting_units.push(unit.clone());
                 }
@@ -162,7 +209,13 @@ fn project_packet(
             let association = project
                 .committee
                 .as_ref()
-                .map(|c| if c.organisation_zh.is_empty() { c.organisation_en.clone() } else { c.organisation_zh.clone() })
+                .map(|c| {
+                    if c.organisation_zh.is_empty() {
+                        c.organisation_en.clone()
+                    } else {
+                        c.organisation_zh.clone()
+                    }
+                })
                 .unwrap_or_default();
             let (comments_received, comments_open) = load::comment_counts(conn, &project.id)?;
             let title = format!("{} — 团体标准立项申请书及编制说明", label(&project));
@@ -182,12 +235,25 @@ fn project_packet(
         }
         PacketKind::Liaison => unreachable!("liaison packets are assembled from statements"),
     };
-    Ok(PacketData { source, date: date.to_owned(), title, content })
+    Ok(PacketData {
+        source,
+        date: date.to_owned(),
+        title,
+        content,
+    })
 }
 
 fn label(p: &ProjectInfo) -> String {
-    let title = if p.title_en.is_empty() { &p.title_zh } else { &p.title_en };
-    if p.reference.is_empty() { title.clone() } else { p.reference.clone() }
+    let title = if p.title_en.is_empty() {
+        &p.title_zh
+    } else {
+        &p.title_en
+    };
+    if p.reference.is_empty() {
+        title.clone()
+    } else {
+        p.reference.clone()
+    }
 }
 
 /// The project plan: start, target (publication) and limit dates.
@@ -200,7 +266,11 @@ fn plan(p: &ProjectInfo) -> Vec<Milestone> {
     };
     vec![
         m("Project start", "项目启动", &p.start_date),
-        m("Target date for publication", "计划发布日期", &p.target_date),
+        m(
+            "Target date for publication",
+            "计划发布日期",
+            &p.target_date,
+        ),
         m("Limit date", "完成期限", &p.limit_date),
     ]
 }
@@ -213,7 +283,10 @@ pub fn group_by_clause(rows: Vec<CommentRow>) -> Vec<CommentGroup> {
         let clause = clause_key(&row.clause);
         match groups.iter_mut().find(|g| g.clause == clause) {
             Some(g) => g.comments.push(row),
-            None => groups.push(CommentGroup { clause, comments: vec![row] }),
+            None => groups.push(CommentGroup {
+                clause,
+                comments: vec![row],
+            }),
         }
     }
     groups.sort_by(|a, b| crate::comments::clause_order(&a.clause, &b.clause));
@@ -222,19 +295,36 @@ pub fn group_by_clause(rows: Vec<CommentRow>) -> Vec<CommentGroup> {
 
 fn clause_key(clause: &str) -> String {
     let c = clause.trim();
-    if c.is_empty() || c.eq_ignore_ascii_case("general") || c == "总体" { "General".to_owned() } else { c.to_owned() }
+    if c.is_empty() || c.eq_ignore_ascii_case("general") || c == "总体" {
+        "General".to_owned()
+    } else {
+        c.to_owned()
+    }
 }
 
 fn liaison(conn: &Connection, id: &str, date: &str) -> Result<PacketData> {
     let detail = statements::get(conn, id, Some(date))?;
     let s = detail.statement.fields;
-    let committee = s.committee_id.as_deref().map(|c| load::committee(conn, c)).transpose()?.flatten();
+    let committee = s
+        .committee_id
+        .as_deref()
+        .map(|c| load::committee(conn, c))
+        .transpose()?
+        .flatten();
     let mut contacts: Vec<PersonInfo> = Vec::new();
     let mut liaison_label = None;
     if let Some(lid) = s.liaison_id.as_deref() {
         let l = liaisons::get(conn, lid)?;
-        let org = detail.liaison.as_ref().map(|r| r.label.clone()).unwrap_or_default();
-        liaison_label = Some(format!("{org} — category {}", l.fields.category.as_str()).trim_start_matches(" — ").to_owned());
+        let org = detail
+            .liaison
+            .as_ref()
+            .map(|r| r.label.clone())
+            .unwrap_or_default();
+        liaison_label = Some(
+            format!("{org} — category {}", l.fields.category.as_str())
+                .trim_start_matches(" — ")
+                .to_owned(),
+        );
         if let Some(rep) = l.fields.representative_id.as_deref()
             && let Some(p) = load::person(conn, rep, Some(Role::LiaisonRep))?
         {
@@ -243,14 +333,19 @@ fn liaison(conn: &Connection, id: &str, date: &str) -> Result<PacketData> {
     }
     if let Some(c) = &committee {
         for p in load::committee_people(conn, &c.id, date, None)? {
-            if matches!(p.role, Some(Role::Chair | Role::CommitteeManager)) && !contacts.iter().any(|x| x.id == p.id) {
+            if matches!(p.role, Some(Role::Chair | Role::CommitteeManager))
+                && !contacts.iter().any(|x| x.id == p.id)
+            {
                 contacts.push(p);
             }
         }
     }
     let title = format!("Liaison statement — {}", s.title);
     Ok(PacketData {
-        source: RecordRef { kind: "statement".into(), id: id.to_owned() },
+        source: RecordRef {
+            kind: "statement".into(),
+            id: id.to_owned(),
+        },
         date: date.to_owned(),
         title,
         content: PacketContent::Liaison(LiaisonPacket {

@@ -13,7 +13,10 @@ pub const MIN_EXPERTS: usize = 5;
 
 /// Runs the rules for the packet's kind. Errors first, then warnings.
 pub fn check(data: &PacketData) -> Vec<PreflightItem> {
-    let mut out = Items { items: Vec::new(), source: data.source.clone() };
+    let mut out = Items {
+        items: Vec::new(),
+        source: data.source.clone(),
+    };
     let date = data.date.as_str();
     match &data.content {
         PacketContent::Nwip(p) => nwip(&mut out, p, date),
@@ -33,13 +36,27 @@ struct Items {
 }
 
 impl Items {
-    fn push(&mut self, severity: Severity, record: Option<RecordRef>, field: &str, code: &str, args: &[(&str, String)], message: String) {
+    fn push(
+        &mut self,
+        severity: Severity,
+        record: Option<RecordRef>,
+        field: &str,
+        code: &str,
+        args: &[(&str, String)],
+        message: String,
+    ) {
         self.items.push(PreflightItem {
             severity,
             record: record.unwrap_or_else(|| self.source.clone()),
             field: field.to_owned(),
             key: format!("packet.preflight.{code}"),
-            args: args.iter().map(|(n, v)| MessageArg { name: (*n).to_owned(), value: v.clone() }).collect(),
+            args: args
+                .iter()
+                .map(|(n, v)| MessageArg {
+                    name: (*n).to_owned(),
+                    value: v.clone(),
+                })
+                .collect(),
             message,
         });
     }
@@ -49,7 +66,14 @@ impl Items {
     }
 
     fn warn(&mut self, field: &str, code: &str, message: &str) {
-        self.push(Severity::Warning, None, field, code, &[], message.to_owned());
+        self.push(
+            Severity::Warning,
+            None,
+            field,
+            code,
+            &[],
+            message.to_owned(),
+        );
     }
 }
 
@@ -58,17 +82,27 @@ fn blank(s: &str) -> bool {
 }
 
 fn person_ref(p: &PersonInfo) -> Option<RecordRef> {
-    Some(RecordRef { kind: "person".into(), id: p.id.clone() })
+    Some(RecordRef {
+        kind: "person".into(),
+        id: p.id.clone(),
+    })
 }
 
 fn committee_ref(p: &ProjectInfo) -> Option<RecordRef> {
-    p.committee.as_ref().map(|c| RecordRef { kind: "committee".into(), id: c.id.clone() })
+    p.committee.as_ref().map(|c| RecordRef {
+        kind: "committee".into(),
+        id: c.id.clone(),
+    })
 }
 
 /// Target dates: missing is doubtful, and so is one already past on the packet's date.
 fn target(out: &mut Items, p: &ProjectInfo, date: &str) {
     match p.target_date.as_deref() {
-        None => out.warn("target_date", "no_target_date", "the project has no target date: the project plan will show none"),
+        None => out.warn(
+            "target_date",
+            "no_target_date",
+            "the project has no target date: the project plan will show none",
+        ),
         Some(t) if t < date => out.push(
             Severity::Warning,
             None,
@@ -84,26 +118,49 @@ fn target(out: &mut Items, p: &ProjectInfo, date: &str) {
 fn nwip(out: &mut Items, p: &NwipPacket, date: &str) {
     let pr = &p.project;
     if blank(&pr.title_en) {
-        out.error("title_en", "no_title_en", "the project has no English title (Form 4, item 1)");
+        out.error(
+            "title_en",
+            "no_title_en",
+            "the project has no English title (Form 4, item 1)",
+        );
     }
     if blank(&pr.scope) {
-        out.error("scope", "no_scope", "the project has no scope (Form 4, item 2)");
+        out.error(
+            "scope",
+            "no_scope",
+            "the project has no scope (Form 4, item 2)",
+        );
     }
     if blank(&pr.purpose) {
-        out.error("purpose", "no_purpose", "the project has no purpose and justification (Form 4, item 3)");
+        out.error(
+            "purpose",
+            "no_purpose",
+            "the project has no purpose and justification (Form 4, item 3)",
+        );
     }
     if pr.committee.is_none() {
-        out.error("committee_id", "no_committee", "the project has no committee: the proposal has no secretariat to go to");
+        out.error(
+            "committee_id",
+            "no_committee",
+            "the project has no committee: the proposal has no secretariat to go to",
+        );
     }
     match &pr.leader {
-        None => out.error("leader_id", "no_leader", "the project has no project leader (Form 4, item 15)"),
+        None => out.error(
+            "leader_id",
+            "no_leader",
+            "the project has no project leader (Form 4, item 15)",
+        ),
         Some(l) if blank(&l.email) && blank(&l.phone) => out.push(
             Severity::Warning,
             person_ref(l),
             "email",
             "leader_no_contact",
             &[("name", display_name(l))],
-            format!("the project leader {} has no e-mail or phone", display_name(l)),
+            format!(
+                "the project leader {} has no e-mail or phone",
+                display_name(l)
+            ),
         ),
         Some(_) => {}
     }
@@ -119,11 +176,19 @@ fn nwip(out: &mut Items, p: &NwipPacket, date: &str) {
         );
     }
     if pr.track_months.is_none() {
-        out.warn("track_months", "no_track", "no development track (18, 24, 36 or 48 months) is chosen (Form 4, item 6)");
+        out.warn(
+            "track_months",
+            "no_track",
+            "no development track (18, 24, 36 or 48 months) is chosen (Form 4, item 6)",
+        );
     }
     target(out, pr, date);
     if blank(&pr.known_patents) {
-        out.warn("known_patents", "no_patent_statement", "known patents are not stated; write \"none known\" if there are none (Form 4, item 8)");
+        out.warn(
+            "known_patents",
+            "no_patent_statement",
+            "known patents are not stated; write \"none known\" if there are none (Form 4, item 8)",
+        );
     }
     if blank(&p.proposer) {
         out.warn("leader_id", "no_proposer", "the proposer is not known: give the leader an organisation or the committee a secretariat");
@@ -132,7 +197,10 @@ fn nwip(out: &mut Items, p: &NwipPacket, date: &str) {
 
 fn draft(out: &mut Items, p: &DraftPacket) {
     let pr = &p.project;
-    let draft_ref = p.text.draft_id.as_ref().map(|id| RecordRef { kind: "draft".into(), id: id.clone() });
+    let draft_ref = p.text.draft_id.as_ref().map(|id| RecordRef {
+        kind: "draft".into(),
+        id: id.clone(),
+    });
     if p.text.blocks.is_empty() {
         let lang = p.text.lang.clone();
         out.push(
@@ -143,7 +211,12 @@ fn draft(out: &mut Items, p: &DraftPacket) {
             &[("lang", lang.clone())],
             format!("the draft text ({lang}) is empty; write the draft first"),
         );
-    } else if !p.text.blocks.iter().any(|b| matches!(b, Block::Heading { .. })) {
+    } else if !p
+        .text
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Heading { .. }))
+    {
         out.push(
             Severity::Warning,
             draft_ref,
@@ -154,19 +227,35 @@ fn draft(out: &mut Items, p: &DraftPacket) {
         );
     }
     if blank(&pr.title_en) {
-        out.warn("title_en", "no_title_en", "the project has no English title: the cover shows only the Chinese one");
+        out.warn(
+            "title_en",
+            "no_title_en",
+            "the project has no English title: the cover shows only the Chinese one",
+        );
     }
     if blank(&pr.title_zh) {
-        out.warn("title_zh", "no_title_zh", "the project has no Chinese title: the cover shows only the English one");
+        out.warn(
+            "title_zh",
+            "no_title_zh",
+            "the project has no Chinese title: the cover shows only the English one",
+        );
     }
     if pr.committee.is_none() {
-        out.warn("committee_id", "no_committee", "the project has no committee: the cover names none");
+        out.warn(
+            "committee_id",
+            "no_committee",
+            "the project has no committee: the cover names none",
+        );
     }
 }
 
 fn comments(out: &mut Items, p: &CommentsPacket) {
     if p.count == 0 {
-        out.error("comments", "no_comments", "the project has no comments to compile");
+        out.error(
+            "comments",
+            "no_comments",
+            "the project has no comments to compile",
+        );
         return;
     }
     let all = || p.groups.iter().flat_map(|g| g.comments.iter());
@@ -202,13 +291,19 @@ fn liaison(out: &mut Items, p: &LiaisonPacket, date: &str) {
         out.error("to_party", "no_to", "the statement has no addressee (To)");
     }
     if blank(&p.from_party) {
-        out.error("from_party", "no_from", "the statement has no sender (From)");
+        out.error(
+            "from_party",
+            "no_from",
+            "the statement has no sender (From)",
+        );
     }
     let open = matches!(p.state, StatementState::Pending | StatementState::Approved);
     match p.deadline.as_deref() {
-        None if matches!(p.purpose, Purpose::Action | Purpose::Comment) => {
-            out.warn("deadline", "no_deadline", "the statement asks for action or comment but has no deadline")
-        }
+        None if matches!(p.purpose, Purpose::Action | Purpose::Comment) => out.warn(
+            "deadline",
+            "no_deadline",
+            "the statement asks for action or comment but has no deadline",
+        ),
         Some(d) if open && d < date => out.push(
             Severity::Warning,
             None,
@@ -220,7 +315,11 @@ fn liaison(out: &mut Items, p: &LiaisonPacket, date: &str) {
         _ => {}
     }
     if p.state == StatementState::Dead {
-        out.warn("state", "statement_dead", "the statement is dead (withdrawn)");
+        out.warn(
+            "state",
+            "statement_dead",
+            "the statement is dead (withdrawn)",
+        );
     }
     if p.contacts.is_empty() {
         out.warn(
@@ -234,16 +333,28 @@ fn liaison(out: &mut Items, p: &LiaisonPacket, date: &str) {
 fn group(out: &mut Items, p: &GroupApplicationPacket, date: &str) {
     let pr = &p.project;
     if blank(&pr.title_zh) {
-        out.error("title_zh", "no_title_zh", "the project has no Chinese title (标准名称)");
+        out.error(
+            "title_zh",
+            "no_title_zh",
+            "the project has no Chinese title (标准名称)",
+        );
     }
     if blank(&pr.scope) {
         out.error("scope", "no_scope", "the project has no scope (适用范围)");
     }
     if blank(&pr.purpose) {
-        out.error("purpose", "no_purpose", "the project has no purpose and justification (目的和意义)");
+        out.error(
+            "purpose",
+            "no_purpose",
+            "the project has no purpose and justification (目的和意义)",
+        );
     }
     if pr.leader.is_none() {
-        out.error("leader_id", "no_leader", "the project has no project leader (项目负责人)");
+        out.error(
+            "leader_id",
+            "no_leader",
+            "the project has no project leader (项目负责人)",
+        );
     }
     if blank(&p.association) {
         out.warn("committee_id", "no_association", "the association is not known: give the project a committee that belongs to the association");

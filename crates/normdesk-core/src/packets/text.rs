@@ -22,13 +22,19 @@ pub fn parse(body: &str) -> Vec<Block> {
             continue;
         }
         if !table.is_empty() {
-            blocks.push(Block::Table { rows: std::mem::take(&mut table) });
+            blocks.push(Block::Table {
+                rows: std::mem::take(&mut table),
+            });
         }
         if trimmed.is_empty() {
             continue;
         }
         if let Some((number, level)) = pending_number.take() {
-            blocks.push(Block::Heading { number, level, text: trimmed.to_owned() });
+            blocks.push(Block::Heading {
+                number,
+                level,
+                text: trimmed.to_owned(),
+            });
             continue;
         }
         if let Some(heading) = annex(line) {
@@ -38,32 +44,48 @@ pub fn parse(body: &str) -> Vec<Block> {
             if title.is_empty() {
                 pending_number = Some((number, level));
             } else {
-                blocks.push(Block::Heading { number, level, text: title.trim_end().to_owned() });
+                blocks.push(Block::Heading {
+                    number,
+                    level,
+                    text: title.trim_end().to_owned(),
+                });
             }
         } else if let Some(name) = figure(trimmed) {
             blocks.push(Block::Figure { name });
         } else if is_caption(trimmed) {
-            blocks.push(Block::Caption { text: trimmed.to_owned() });
+            blocks.push(Block::Caption {
+                text: trimmed.to_owned(),
+            });
         } else if let Some((label, text)) = note(trimmed) {
             blocks.push(Block::Note { label, text });
         } else if let Some((label, text)) = item(trimmed) {
             blocks.push(Block::Item { label, text });
         } else {
-            blocks.push(Block::Paragraph { text: trimmed.to_owned() });
+            blocks.push(Block::Paragraph {
+                text: trimmed.to_owned(),
+            });
         }
     }
     if !table.is_empty() {
         blocks.push(Block::Table { rows: table });
     }
     if let Some((number, level)) = pending_number {
-        blocks.push(Block::Heading { number, level, text: String::new() });
+        blocks.push(Block::Heading {
+            number,
+            level,
+            text: String::new(),
+        });
     }
     blocks
 }
 
 /// Only the headings: a draft's outline.
 pub fn outline(blocks: &[Block]) -> Vec<Block> {
-    blocks.iter().filter(|b| matches!(b, Block::Heading { .. })).cloned().collect()
+    blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Heading { .. }))
+        .cloned()
+        .collect()
 }
 
 /// The number and title of the last heading, "7.3 Marking".
@@ -82,9 +104,14 @@ fn clause_number(line: &str) -> Option<(Vec<&str>, &str)> {
     let parts: Vec<&str> = number.split('.').collect();
     let first = parts[0];
     let lettered = first.len() == 1 && first.as_bytes()[0].is_ascii_uppercase();
-    let numeric = |p: &str, max: usize| !p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit());
-    let ok = if lettered { parts.len() >= 2 } else { numeric(first, 2) && first != "0" }
-        && parts[1..].iter().all(|p| numeric(p, 3));
+    let numeric = |p: &str, max: usize| {
+        !p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    let ok = if lettered {
+        parts.len() >= 2
+    } else {
+        numeric(first, 2) && first != "0"
+    } && parts[1..].iter().all(|p| numeric(p, 3));
     if !ok || line.encode_utf16().count() > 200 {
         return None;
     }
@@ -108,7 +135,11 @@ fn annex(line: &str) -> Option<Block> {
     if after.chars().next().is_some_and(|c| c.is_alphanumeric()) {
         return None;
     }
-    Some(Block::Heading { number: format!("{word}{letter}"), level: 1, text: after.trim().to_owned() })
+    Some(Block::Heading {
+        number: format!("{word}{letter}"),
+        level: 1,
+        text: after.trim().to_owned(),
+    })
 }
 
 fn row(line: &str) -> Vec<String> {
@@ -124,7 +155,10 @@ fn figure(line: &str) -> Option<String> {
 }
 
 fn is_caption(line: &str) -> bool {
-    let number_follows = |rest: &str| rest.trim_start().starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase());
+    let number_follows = |rest: &str| {
+        rest.trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase())
+    };
     line.strip_prefix("Table ").is_some_and(number_follows)
         || line.strip_prefix("Figure ").is_some_and(number_follows)
         || line.strip_prefix('表').is_some_and(number_follows)
@@ -133,15 +167,25 @@ fn is_caption(line: &str) -> bool {
 
 fn note(line: &str) -> Option<(String, String)> {
     for prefix in ["NOTE", "EXAMPLE", "注", "示例"] {
-        let Some(rest) = line.strip_prefix(prefix) else { continue };
-        let digits: String = rest.trim_start().chars().take_while(char::is_ascii_digit).collect();
+        let Some(rest) = line.strip_prefix(prefix) else {
+            continue;
+        };
+        let digits: String = rest
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
         let after = rest.trim_start()[digits.len()..].trim_start();
         let (colon, after) = match after.strip_prefix([':', '：']) {
             Some(a) => (true, a.trim_start()),
             None => (false, after),
         };
         let latin = prefix.is_ascii();
-        let ok = if latin { rest.is_empty() || rest.starts_with([' ', ':']) } else { colon || !digits.is_empty() };
+        let ok = if latin {
+            rest.is_empty() || rest.starts_with([' ', ':'])
+        } else {
+            colon || !digits.is_empty()
+        };
         if ok && !after.is_empty() {
             let sep = if latin && !digits.is_empty() { " " } else { "" };
             return Some((format!("{prefix}{sep}{digits}"), after.to_owned()));
@@ -157,8 +201,11 @@ fn item(line: &str) -> Option<(String, String)> {
         return None;
     }
     let bullet = matches!(word, "—" | "–" | "-" | "•");
-    let lettered = word.len() == 2 && word.ends_with(')') && word.as_bytes()[0].is_ascii_lowercase();
-    let numbered = (2..=3).contains(&word.len()) && word.ends_with(')') && word[..word.len() - 1].bytes().all(|b| b.is_ascii_digit());
+    let lettered =
+        word.len() == 2 && word.ends_with(')') && word.as_bytes()[0].is_ascii_lowercase();
+    let numbered = (2..=3).contains(&word.len())
+        && word.ends_with(')')
+        && word[..word.len() - 1].bytes().all(|b| b.is_ascii_digit());
     if bullet {
         Some(("—".to_owned(), rest.to_owned()))
     } else if lettered || numbered {
@@ -173,7 +220,11 @@ mod tests {
     use super::*;
 
     fn h(number: &str, level: u32, text: &str) -> Block {
-        Block::Heading { number: number.into(), level, text: text.into() }
+        Block::Heading {
+            number: number.into(),
+            level,
+            text: text.into(),
+        }
     }
     fn p(text: &str) -> Block {
         Block::Paragraph { text: text.into() }
@@ -196,14 +247,38 @@ mod tests {
                 p("person who controls the flight"),
                 h("4.2.1", 3, "标识"),
                 p("本文件规定了标识要求。"),
-                Block::Note { label: "NOTE 1".into(), text: "Informative.".into() },
-                Block::Note { label: "注1".into(), text: "资料性。".into() },
-                Block::Note { label: "示例".into(), text: "一个示例。".into() },
-                Block::Item { label: "a)".into(), text: "first;".into() },
-                Block::Item { label: "—".into(), text: "second.".into() },
-                Block::Caption { text: "Table 1 — Pads".into() },
-                Block::Table { rows: vec![vec!["Size".into(), "Load".into()], vec!["2 m".into(), "5 kg".into()]] },
-                Block::Figure { name: "pad-layout.png".into() },
+                Block::Note {
+                    label: "NOTE 1".into(),
+                    text: "Informative.".into()
+                },
+                Block::Note {
+                    label: "注1".into(),
+                    text: "资料性。".into()
+                },
+                Block::Note {
+                    label: "示例".into(),
+                    text: "一个示例。".into()
+                },
+                Block::Item {
+                    label: "a)".into(),
+                    text: "first;".into()
+                },
+                Block::Item {
+                    label: "—".into(),
+                    text: "second.".into()
+                },
+                Block::Caption {
+                    text: "Table 1 — Pads".into()
+                },
+                Block::Table {
+                    rows: vec![
+                        vec!["Size".into(), "Load".into()],
+                        vec!["2 m".into(), "5 kg".into()]
+                    ]
+                },
+                Block::Figure {
+                    name: "pad-layout.png".into()
+                },
                 h("Annex A", 1, "(informative) Examples"),
                 h("A.1", 2, "Example one"),
                 h("附录B", 1, "（规范性）试验"),
