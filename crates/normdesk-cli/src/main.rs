@@ -70,6 +70,9 @@ enum Command {
     Resolve(commands::resolve::Args),
     /// Make a packet (PDF): nwip, draft, comments, liaison or group-application
     Packet(commands::packet::Args),
+    /// A project's draft text: `text get ID` prints it byte for byte, `text set ID --file F` replaces it
+    #[command(subcommand)]
+    Text(commands::text::Args),
 }
 
 fn main() -> ExitCode {
@@ -107,6 +110,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<(), 
         Command::Conflicts(args) => commands::conflicts::run(ctx, args, out),
         Command::Resolve(args) => commands::resolve::run(ctx, args, out),
         Command::Packet(args) => commands::packet::run(ctx, args, out),
+        Command::Text(args) => commands::text::run(ctx, args, out),
         Command::ImportCsv(args) => commands::import_csv::run(ctx, args, out),
         Command::ExportCsv(args) => commands::export_csv::run(ctx, args, out),
     }

@@ -138,7 +138,7 @@ fn cases(good: &[u8]) -> Vec<Case> {
         Case {
             what: "bit-flipped",
             bytes: flipped,
-            says: "damaged|not a readable zip|cannot be|not a valid change|checksum",
+            says: "damaged|not a readable zip|cannot be|not a valid change|checksum|not valid UTF-8",
         },
         Case {
             what: "over the file size limit",

@@ -98,6 +98,22 @@ fn is_word(token: &str) -> bool {
         .is_some_and(|c| is_cjk(c) || c.is_alphanumeric())
 }
 
+/// A diff's operations with their old and new ranges recomputed from running cursors (the
+/// indexes `similar` gives an insert or delete after a change are not always where the previous
+/// operation ended).
+pub fn ranges(ops: &[DiffOp]) -> Vec<(DiffTag, std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let (mut o, mut n) = (0, 0);
+    ops.iter()
+        .map(|op| {
+            let (ol, nl) = (op.old_range().len(), op.new_range().len());
+            let r = (op.tag(), o..o + ol, n..n + nl);
+            o += ol;
+            n += nl;
+            r
+        })
+        .collect()
+}
+
 /// Lines with their terminators, so joining them gives the text back.
 fn split_lines(text: &str) -> Vec<&str> {
     text.split_inclusive('\n').collect()
@@ -113,11 +129,10 @@ pub fn diff(old: &str, new: &str) -> TextDiff {
         words_added: 0,
         words_removed: 0,
     };
-    for op in &ops {
-        if op.tag() == DiffTag::Equal {
+    for (tag, o, n) in ranges(&ops) {
+        if tag == DiffTag::Equal {
             continue;
         }
-        let (o, n) = (op.old_range(), op.new_range());
         let old_text: String = a[o.clone()].concat();
         let new_text: String = b[n.clone()].concat();
         let (ta, tb) = (tokens(&old_text), tokens(&new_text));
@@ -217,21 +232,25 @@ pub fn splices(old: &str, new: &str) -> Vec<Splice> {
         u += c.len_utf16() as u32;
     }
     offsets.push(u);
+    // Positions come from a cursor over the old text advanced by each op's lengths (an insert's
+    // own `old_index` is not always where the preceding delete ended).
     let mut out: Vec<Splice> = Vec::new();
-    for op in ops.iter().rev() {
-        if op.tag() == DiffTag::Equal {
-            continue;
+    let mut cursor = 0usize;
+    for op in &ops {
+        let (old_len, new_range) = (op.old_range().len(), op.new_range());
+        if op.tag() != DiffTag::Equal {
+            let insert: String = b[new_range].iter().collect();
+            let pos = offsets[cursor];
+            let delete = offsets[cursor + old_len] - pos;
+            out.push(Splice {
+                pos,
+                delete,
+                insert,
+            });
         }
-        let (o, n) = (op.old_range(), op.new_range());
-        let insert: String = b[n].iter().collect();
-        let pos = offsets[o.start];
-        let delete = offsets[o.end] - pos;
-        out.push(Splice {
-            pos,
-            delete,
-            insert,
-        });
+        cursor += old_len;
     }
+    out.reverse();
     out
 }
 

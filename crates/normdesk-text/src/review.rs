@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use similar::{Algorithm, DiffOp, DiffTag, capture_diff_slices};
+use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 /// A passage both sides changed: the ancestor's, each side's and the merged version of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,15 +22,17 @@ fn lines(t: &str) -> Vec<&str> {
     t.split_inclusive('\n').collect()
 }
 
-fn ops<'a>(base: &[&'a str], other: &[&'a str]) -> Vec<DiffOp> {
-    capture_diff_slices(Algorithm::Myers, base, other)
+type Op = (DiffTag, Range<usize>, Range<usize>);
+
+fn ops(base: &[&str], other: &[&str]) -> Vec<Op> {
+    crate::diff::ranges(&capture_diff_slices(Algorithm::Myers, base, other))
 }
 
 /// The base line ranges a side changed (an insertion is an empty range at its position).
-fn changed(ops: &[DiffOp]) -> Vec<Range<usize>> {
+fn changed(ops: &[Op]) -> Vec<Range<usize>> {
     ops.iter()
-        .filter(|o| o.tag() != DiffTag::Equal)
-        .map(|o| o.old_range())
+        .filter(|o| o.0 != DiffTag::Equal)
+        .map(|o| o.1.clone())
         .collect()
 }
 
@@ -44,11 +46,10 @@ fn touch(a: &Range<usize>, b: &Range<usize>) -> bool {
 }
 
 /// Where base line `i` starts on the other side.
-fn map_start(ops: &[DiffOp], i: usize, other_len: usize) -> usize {
-    for op in ops {
-        let (o, n) = (op.old_range(), op.new_range());
+fn map_start(ops: &[Op], i: usize, other_len: usize) -> usize {
+    for (tag, o, n) in ops {
         if (o.start <= i && i < o.end) || (o.is_empty() && o.start == i) {
-            return if op.tag() == DiffTag::Equal {
+            return if *tag == DiffTag::Equal {
                 n.start + (i - o.start)
             } else {
                 n.start
@@ -59,11 +60,10 @@ fn map_start(ops: &[DiffOp], i: usize, other_len: usize) -> usize {
 }
 
 /// Where base line `e` (exclusive end) ends on the other side.
-fn map_end(ops: &[DiffOp], e: usize) -> usize {
-    for op in ops.iter().rev() {
-        let (o, n) = (op.old_range(), op.new_range());
+fn map_end(ops: &[Op], e: usize) -> usize {
+    for (tag, o, n) in ops.iter().rev() {
         if (o.start < e && e <= o.end) || (o.is_empty() && o.start == e) {
-            return if op.tag() == DiffTag::Equal {
+            return if *tag == DiffTag::Equal {
                 n.start + (e - o.start)
             } else {
                 n.end
@@ -99,7 +99,7 @@ pub fn overlaps(base: &str, ours: &str, theirs: &str, merged: &str) -> Vec<Overl
     merged_regions
         .into_iter()
         .map(|r| {
-            let side = |ops: &[DiffOp], lines: &[&str]| -> (usize, String) {
+            let side = |ops: &[Op], lines: &[&str]| -> (usize, String) {
                 let s = map_start(ops, r.start, lines.len());
                 let e = map_end(ops, r.end).max(s);
                 (s, lines[s..e.min(lines.len())].concat())

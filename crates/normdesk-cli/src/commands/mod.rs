@@ -20,6 +20,7 @@ pub mod set;
 pub mod show;
 pub mod stages;
 pub mod stats;
+pub mod text;
 
 use std::path::PathBuf;
 

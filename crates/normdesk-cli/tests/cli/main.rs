@@ -11,4 +11,5 @@ mod refused;
 mod setup;
 mod support;
 mod sync;
+mod text;
 mod tidy;
