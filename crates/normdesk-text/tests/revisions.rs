@@ -1,0 +1,80 @@
+//! Revisions: name one, a used name refused with nothing written, compare a revision with the
+//! current text, and the names offered when the stage changes.
+
+use normdesk_core::{Source, Store, dump, schema};
+use normdesk_text::drafts::{self, Drafts, Version};
+use serde_json::{Map, Value, json};
+
+fn draft(tier: &str, reference: &str, deliverable: &str) -> (Store, String) {
+    let mut store = Store::open_in_memory().unwrap();
+    let Value::Object(m) = json!({"reference": reference, "title_en": "T", "tier": tier, "deliverable": deliverable, "our_role": "lead", "stage": "30.20"})
+    else {
+        unreachable!()
+    };
+    let m: Map<String, Value> = m;
+    let p = store
+        .write(Source::Ui, |w| w.create(&schema::PROJECT, m))
+        .unwrap();
+    let d = drafts::create(&mut store, &p, "en").unwrap();
+    (store, d)
+}
+
+#[test]
+fn name_edit_compare_and_a_used_name_is_refused() {
+    let (mut s, d) = draft("international", "ISO/CD 21384-5", "IS");
+    let mut cache = Drafts::new();
+    drafts::set_text(
+        &mut s,
+        &mut cache,
+        &d,
+        "1 Scope\nThe pad shall be flat.\n2 Terms\n",
+    )
+    .unwrap();
+    let wd1 = drafts::name_revision(&mut s, &d, "WD1").unwrap();
+    let before = dump::dump(s.conn()).unwrap();
+    let err = drafts::name_revision(&mut s, &d, " WD1 ")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("already has a revision named 'WD1'"), "{err}");
+    assert_eq!(dump::dump(s.conn()).unwrap(), before);
+    drafts::set_text(
+        &mut s,
+        &mut cache,
+        &d,
+        "1 Scope\nThe pad shall be level.\n2 Terms\n",
+    )
+    .unwrap();
+    let diff = drafts::compare(
+        s.conn(),
+        &d,
+        &Version::Revision(wd1.id.clone()),
+        &Version::Current,
+    )
+    .unwrap();
+    assert_eq!(diff.clauses.len(), 1);
+    assert_eq!(diff.clauses[0].clause, "1");
+    assert_eq!((diff.words_added, diff.words_removed), (1, 1));
+    assert_eq!(
+        drafts::suggest_revision_name(s.conn(), &d, "20.20")
+            .unwrap()
+            .as_deref(),
+        Some("WD2")
+    );
+    assert_eq!(
+        drafts::suggest_revision_name(s.conn(), &d, "40.20")
+            .unwrap()
+            .as_deref(),
+        Some("DIS")
+    );
+    assert_eq!(
+        drafts::suggest_revision_name(s.conn(), &d, "00.00").unwrap(),
+        None
+    );
+    let (s2, d2) = draft("group", "T/CAS 290-2017", "T");
+    assert_eq!(
+        drafts::suggest_revision_name(s2.conn(), &d2, "30.20")
+            .unwrap()
+            .as_deref(),
+        Some("征求意见稿")
+    );
+}
