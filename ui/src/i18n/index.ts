@@ -5,11 +5,23 @@ import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Language } from "../lib/language";
 import en from "./en.json";
+import registersEn from "./registers.en.json";
+import registersZhCN from "./registers.zh-CN.json";
 import zhCN from "./zh-CN.json";
 
+/** The registers' strings live in their own files; their sections join the main ones (e.g. `nav`). */
+function withSections<A extends object, B extends object>(base: A, extra: B): A & B {
+  const out = { ...base } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(extra)) {
+    const mine = out[key];
+    out[key] = mine && typeof mine === "object" ? { ...mine, ...value } : value;
+  }
+  return out as A & B;
+}
+
 export const resources = {
-  en: { translation: en },
-  "zh-CN": { translation: zhCN },
+  en: { translation: withSections(en, registersEn) },
+  "zh-CN": { translation: withSections(zhCN, registersZhCN) },
 } as const;
 
 export const i18n = i18next.createInstance();

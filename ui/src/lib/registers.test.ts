@@ -1,0 +1,102 @@
+import {
+  barPercent,
+  canApply,
+  daysWording,
+  exportFileName,
+  filterTree,
+  isDirty,
+  membershipProblems,
+  personName,
+  splitByCurrent,
+  statementProblems,
+} from "./registers";
+
+const node = (id: string, parent: string | null, reference: string, title_zh = "") => ({
+  id,
+  parent_id: parent,
+  reference,
+  title_en: `${reference} title`,
+  title_zh,
+});
+
+describe("register rules mirrored from the core", () => {
+  it.each([
+    ["action", null, "deadlineRequired"],
+    ["comment", null, "deadlineRequired"],
+    ["information", null, undefined],
+    ["response", null, undefined],
+    ["action", "2026-02-30", "date"],
+    ["action", "2026-03-08", undefined],
+  ])("a %s statement with deadline %s → %s", (purpose, deadline, problem) => {
+    expect(statementProblems({ title: "Liaison statement", purpose, deadline }).deadline).toBe(problem);
+  });
+
+  it("wants a statement title", () => {
+    expect(statementProblems({ title: "  ", purpose: "information", deadline: null })).toEqual({ title: "required" });
+  });
+
+  it("refuses a role that ends before it starts, and names the end", () => {
+    const base = { person_id: "p", committee_id: "c", start_date: "2024-05-01", end_date: "2024-04-30" };
+    expect(membershipProblems(base)).toEqual({ end_date: "endBeforeStart" });
+    expect(membershipProblems({ ...base, end_date: "2024-05-01" })).toEqual({});
+    expect(membershipProblems({ ...base, end_date: null })).toEqual({});
+    expect(membershipProblems({ ...base, person_id: "", start_date: "2024-13-01" })).toEqual({ person_id: "required", start_date: "date" });
+  });
+});
+
+describe("committee tree filter", () => {
+  const tree = [
+    node("tc", null, "ISO/TC 20"),
+    node("sc", "tc", "ISO/TC 20/SC 16", "无人驾驶航空器系统"),
+    node("wg", "sc", "ISO/TC 20/SC 16/WG 4"),
+    node("other", null, "IEC/TC 100"),
+  ];
+
+  it("keeps matches and their ancestors, in display order", () => {
+    expect(filterTree(tree, "航空器").map((n) => n.id)).toEqual(["tc", "sc"]);
+    expect(filterTree(tree, "wg 4").map((n) => n.id)).toEqual(["tc", "sc", "wg"]);
+  });
+
+  it("shows everything for an empty filter and nothing for no match", () => {
+    expect(filterTree(tree, " ")).toHaveLength(4);
+    expect(filterTree(tree, "JTC 1")).toEqual([]);
+  });
+});
+
+describe("display helpers", () => {
+  it("words days left and overdue", () => {
+    expect(daysWording(0)).toEqual({ key: "dueToday", count: 0 });
+    expect(daysWording(6)).toEqual({ key: "inDays", count: 6 });
+    expect(daysWording(-3)).toEqual({ key: "overdueDays", count: 3 });
+  });
+
+  it("draws bars within the track", () => {
+    expect(barPercent(150, 600)).toBe(25);
+    expect(barPercent(700, 600)).toBe(100);
+    expect(barPercent(5, null)).toBe(0);
+    expect(barPercent(5, 0)).toBe(0);
+  });
+
+  it("names export files by register and day", () => {
+    expect(exportFileName("person", "csv", "2026-03-01")).toBe("normdesk-person-2026-03-01.csv");
+  });
+
+  it("applies an import only when every row is valid", () => {
+    expect(canApply(null)).toBe(false);
+    expect(canApply({ rows: 3, errors: [] })).toBe(true);
+    expect(canApply({ rows: 3, errors: [{ row: 2 }] })).toBe(false);
+    expect(canApply({ rows: 0, errors: [] })).toBe(false);
+  });
+
+  it("keeps ended roles as history after the current ones", () => {
+    const rows = [{ id: 1, current: true }, { id: 2, current: false }, { id: 3, current: true }];
+    expect(splitByCurrent(rows)).toEqual({ current: [rows[0], rows[2]], ended: [rows[1]] });
+  });
+
+  it("tells edited forms from stored ones and names people in both scripts", () => {
+    expect(isDirty({ a: 1 }, { a: 1 })).toBe(false);
+    expect(isDirty({ a: 2 }, { a: 1 })).toBe(true);
+    expect(personName({ name_zh: "李明", name_en: "Li Ming" })).toBe("李明 Li Ming");
+    expect(personName({ name_zh: "", name_en: "Ann Lee" })).toBe("Ann Lee");
+  });
+});

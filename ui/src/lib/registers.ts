@@ -1,0 +1,124 @@
+// Pure logic of the register screens: empty forms, client checks that mirror the core's rules
+// (a deadline for action and comment statements, a role's end not before its start), the
+// committee tree filter, dashboard wording, target bars and spreadsheet exchange helpers.
+
+import { isIsoDate } from "./dates";
+
+export type Problems<K extends string = string> = Partial<Record<K, string>>;
+
+/** Whether a form differs from the values it started from. */
+export function isDirty<T>(form: T, baseline: T): boolean {
+  return JSON.stringify(form) !== JSON.stringify(baseline);
+}
+
+/** An empty date field is `null`; anything else is kept as typed. */
+export function dateOrNull(text: string): string | null {
+  const t = text.trim();
+  return t === "" ? null : t;
+}
+
+/** Checks one optional date field; returns the i18n code of the problem. */
+function dateProblem(value: string | null): string | undefined {
+  return value !== null && value !== "" && !isIsoDate(value) ? "date" : undefined;
+}
+
+export interface StatementLike {
+  title: string;
+  purpose: string;
+  deadline: string | null;
+}
+
+/** The core's statement rules: a title, and a deadline for action and comment statements. */
+export function statementProblems(s: StatementLike): Problems<"title" | "deadline"> {
+  const out: Problems<"title" | "deadline"> = {};
+  if (s.title.trim() === "") out.title = "required";
+  if ((s.purpose === "action" || s.purpose === "comment") && !s.deadline) out.deadline = "deadlineRequired";
+  else if (dateProblem(s.deadline)) out.deadline = "date";
+  return out;
+}
+
+export interface TermLike {
+  person_id: string;
+  committee_id: string;
+  start_date: string | null;
+  end_date: string | null;
+}
+
+/** A role needs a person and a committee; its end may not be before its start. */
+export function membershipProblems(m: TermLike): Problems<"person_id" | "committee_id" | "start_date" | "end_date"> {
+  const out: Problems<"person_id" | "committee_id" | "start_date" | "end_date"> = {};
+  if (!m.person_id) out.person_id = "required";
+  if (!m.committee_id) out.committee_id = "required";
+  const start = dateProblem(m.start_date);
+  const end = dateProblem(m.end_date);
+  if (start) out.start_date = start;
+  if (end) out.end_date = end;
+  if (!start && !end && m.start_date && m.end_date && m.end_date < m.start_date) out.end_date = "endBeforeStart";
+  return out;
+}
+
+export interface TreeNodeLike {
+  id: string;
+  parent_id: string | null;
+  reference: string;
+  title_en: string;
+  title_zh: string;
+}
+
+/**
+ * The nodes to show for a filter text: those whose reference or titles contain it (ignoring
+ * case) and every ancestor of them, in the tree's display order.
+ */
+export function filterTree<T extends TreeNodeLike>(nodes: readonly T[], text: string): T[] {
+  const needle = text.trim().toLowerCase();
+  if (!needle) return [...nodes];
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const keep = new Set<string>();
+  for (const n of nodes) {
+    if (`${n.reference} ${n.title_en} ${n.title_zh}`.toLowerCase().includes(needle)) {
+      let at: T | undefined = n;
+      while (at && !keep.has(at.id)) {
+        keep.add(at.id);
+        at = at.parent_id ? byId.get(at.parent_id) : undefined;
+      }
+    }
+  }
+  return nodes.filter((n) => keep.has(n.id));
+}
+
+/** Days left (negative: overdue) as an i18n key and count: "due today", "in 3 days", "2 days overdue". */
+export function daysWording(days: number): { key: "dueToday" | "inDays" | "overdueDays"; count: number } {
+  if (days === 0) return { key: "dueToday", count: 0 };
+  return days > 0 ? { key: "inDays", count: days } : { key: "overdueDays", count: -days };
+}
+
+/** The width, in percent of the track, of a progress bar (0–100; no goal → 0). */
+export function barPercent(value: number, goal: number | null): number {
+  if (!goal || goal <= 0) return 0;
+  return Math.max(0, Math.min(100, (value / goal) * 100));
+}
+
+/** The file name an export proposes: `normdesk-person-2026-03-01.csv`. */
+export function exportFileName(kind: string, format: "csv" | "xlsx", today: string): string {
+  return `normdesk-${kind}-${today}.${format}`;
+}
+
+export interface PreviewLike {
+  rows: number;
+  errors: readonly unknown[];
+}
+
+/** An import may be applied only when the file has rows and every one of them is valid. */
+export function canApply(preview: PreviewLike | null): boolean {
+  return preview !== null && preview.errors.length === 0 && preview.rows > 0;
+}
+
+/** Splits roles into those held now and those that ended (history), keeping their order. */
+export function splitByCurrent<T extends { current: boolean }>(rows: readonly T[]): { current: T[]; ended: T[] } {
+  return { current: rows.filter((r) => r.current), ended: rows.filter((r) => !r.current) };
+}
+
+/** A person's display name from the two scripts: "李明 Li Ming". */
+export function personName(p: { name_zh: string; name_en: string }): string {
+  return [p.name_zh.trim(), p.name_en.trim()].filter(Boolean).join(" ");
+}
