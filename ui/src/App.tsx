@@ -1,12 +1,17 @@
 // The window: navigation on the left, the notices and the current screen on the right.
 
-import { useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { Nav, type Screen } from "./components/Nav";
 import { NoticeArea } from "./components/NoticeArea";
+import { SearchBox } from "./components/SearchBox";
+import type { SearchKind } from "./platform/registers";
 import { ProjectsScreen } from "./screens/projects/ProjectsScreen";
+import { isRegisterScreen, screenOf } from "./screens/registers/defaults";
+import { RegisterScreen } from "./screens/registers/RegisterScreens";
 import { SettingsScreen } from "./screens/settings/SettingsScreen";
 import { SyncScreen } from "./screens/sync/SyncScreen";
 import { useUnsavedGuard } from "./state/guard";
+import { NavigationContext, type RecordTarget } from "./state/navigation";
 import { NoticeProvider } from "./state/NoticeProvider";
 import { ReferenceProvider } from "./state/ReferenceProvider";
 import { UnsavedGuardProvider } from "./state/UnsavedGuardProvider";
@@ -15,21 +20,38 @@ function Shell() {
   const [screen, setScreen] = useState<Screen>("projects");
   const { confirmLeave } = useUnsavedGuard();
 
+  const [target, setTarget] = useState<RecordTarget | null>(null);
+
   async function navigate(next: Screen) {
     if (next === screen) return;
     if (await confirmLeave()) setScreen(next);
   }
 
+  // A record opened from the search box, the dashboard or a link: its screen selects it.
+  const openRecord = useCallback(
+    async (kind: SearchKind, id: string) => {
+      if (!(await confirmLeave())) return;
+      setScreen(screenOf(kind));
+      setTarget((t) => ({ kind, id, seq: (t?.seq ?? 0) + 1 }));
+    },
+    [confirmLeave],
+  );
+  const navigation = useMemo(() => ({ target, openRecord: (kind: SearchKind, id: string) => void openRecord(kind, id) }), [target, openRecord]);
+
   return (
-    <div className="app">
-      <Nav current={screen} onNavigate={(s) => void navigate(s)} />
-      <main className="main">
-        <NoticeArea />
-        {screen === "projects" && <ProjectsScreen />}
-        {screen === "sync" && <SyncScreen />}
-        {screen === "settings" && <SettingsScreen />}
-      </main>
-    </div>
+    <NavigationContext.Provider value={navigation}>
+      <div className="app">
+        <Nav current={screen} onNavigate={(s) => void navigate(s)} />
+        <main className="main">
+          <SearchBox />
+          <NoticeArea />
+          {isRegisterScreen(screen) && <RegisterScreen screen={screen} />}
+          {screen === "projects" && <ProjectsScreen />}
+          {screen === "sync" && <SyncScreen />}
+          {screen === "settings" && <SettingsScreen />}
+        </main>
+      </div>
+    </NavigationContext.Provider>
   );
 }
 

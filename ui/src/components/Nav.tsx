@@ -3,9 +3,9 @@
 import { useTranslation } from "react-i18next";
 import { useOpenConflicts } from "../state/openConflicts";
 
-export type Screen = "projects" | "sync" | "settings";
+export type Screen = "dashboard" | "projects" | "committees" | "people" | "organisations" | "liaisons" | "statements" | "sync" | "settings";
 
-const SCREENS: Screen[] = ["projects", "sync", "settings"];
+const SCREENS: Screen[] = ["dashboard", "projects", "committees", "people", "organisations", "liaisons", "statements", "sync", "settings"];
 
 interface Props {
   current: Screen;

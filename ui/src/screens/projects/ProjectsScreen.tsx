@@ -9,6 +9,7 @@ import { DEFAULT_SORT, listKey, NO_FILTERS, toggleSort, type ProjectFilters, typ
 import { shortcutOf } from "../../lib/shortcuts";
 import type { ProjectDetail, ProjectSort } from "../../platform/api";
 import { useUnsavedGuard } from "../../state/guard";
+import { useTargetFor } from "../../state/navigation";
 import { useReference } from "../../state/reference";
 import type { EditorHandle } from "./EditorBody";
 import { FilterBar } from "./FilterBar";
@@ -39,6 +40,12 @@ export function ProjectsScreen() {
   const refreshing = useDelayed(data.loading && data.total !== null, 300);
   const selectedId = selection.kind === "existing" ? selection.id : null;
   const listId = listKey(filters, sort);
+
+  // A project opened from the search box, the dashboard or another register's page.
+  const target = useTargetFor("project");
+  useEffect(() => {
+    if (target) setSelection({ kind: "existing", id: target.id });
+  }, [target]);
 
   // Row positions mean nothing in another list (new search, filter or sort).
   const [indexedList, setIndexedList] = useState(listId);
