@@ -42,3 +42,22 @@ export async function answerFileDialog(windowId, path) {
     message: `the file dialog (window ${windowId}) to close`,
   });
 }
+
+/**
+ * Answers an open GTK file chooser (open mode) with `path`: Ctrl+L opens its location entry,
+ * then the absolute path and Enter. Typing "/" into the file list instead races GTK's own
+ * location popup. Waits until the dialog has closed.
+ */
+export async function answerOpenDialog(windowId, path) {
+  await xdotool("windowfocus", "--sync", windowId);
+  await xdotool("key", "--clearmodifiers", "ctrl+l");
+  await new Promise((r) => setTimeout(r, 300));
+  await xdotool("key", "--clearmodifiers", "ctrl+a");
+  await xdotool("type", "--delay", "20", path);
+  await new Promise((r) => setTimeout(r, 300));
+  await xdotool("key", "Return");
+  await waitUntil(async () => !(await visibleWindows()).has(windowId), {
+    timeout: 10_000,
+    message: `the open dialog (window ${windowId}) to close`,
+  });
+}
