@@ -46,7 +46,7 @@ export function StatementView({ id, onChanged }: { id: string; onChanged: () => 
           <span className={`rg-state rg-state-${s.state}`} data-testid="statement-state">{t(`enums.state.${s.state}`)}</span>
           <span className="badge badge-neutral">{t(`enums.purpose.${s.purpose}`)}</span>
           {s.deadline && <span className={detail.overdue ? "rg-overdue" : "muted"}>{t("statements.fields.deadline")}: {s.deadline}</span>}
-          {detail.overdue && <span className="badge badge-overdue">{t("badges.overdue")}</span>}
+          {detail.overdue && <span className="badge badge-overdue" data-testid="badge-overdue">{t("badges.overdue")}</span>}
         </>}
         actions={detail.next_states.length > 0 && <>
           <span className="muted">{t("statements.moveTo")}</span>
