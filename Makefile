@@ -110,15 +110,14 @@ build: ui-dist
 # tests
 
 .PHONY: test test-rust test-ui test-e2e e2e-bin
+# Every phase runs even when an earlier one fails (make -k), so one run reports all failures.
 test: setup
-	@$(MAKE) test-rust
-	@$(MAKE) test-ui
-	@$(MAKE) test-e2e
+	@$(MAKE) -k test-rust test-ui test-e2e || { $(call phase,FAILED: see the failing phase above); exit 1; }
 	@$(call phase,all tests passed)
 
 test-rust: ui-dist
 	@$(call phase,cargo test --workspace)
-	cargo test --workspace $(CARGO_FEATURES)
+	cargo test --workspace --no-fail-fast $(CARGO_FEATURES)
 
 test-ui: setup
 	@$(call phase,UI unit tests (vitest))

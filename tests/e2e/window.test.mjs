@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { promisify } from "node:util";
 
-import { App, launchApp } from "./lib/app.mjs";
+import { App, isRunning, launchApp } from "./lib/app.mjs";
 import { waitUntil } from "./lib/webdriver.mjs";
 
 const run = promisify(execFile);
@@ -22,15 +22,6 @@ async function mainWindow() {
 
 function requestClose(windowId) {
   return run("python3", [join(import.meta.dirname, "lib/request-close.py"), windowId]);
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe("closing the window", { timeout: 300_000 }, () => {
@@ -54,19 +45,19 @@ describe("closing the window", { timeout: 300_000 }, () => {
     await waitUntil(async () => (await app.allByTestId("confirm-cancel")).length === 0, {
       message: "the unsaved-changes dialog to close",
     });
-    assert.ok(alive(pid), "the app is still running");
+    assert.ok(isRunning(pid), "the app is still running");
     assert.equal(await (await app.byTestId("field-reference")).property("value"), "ISO/WD 99002");
 
     await requestClose(id);
     // The window goes away under the click, so WebDriver may report the click as failed.
     await app.click("confirm-discard").catch(() => {});
-    await waitUntil(() => !alive(pid), { message: `the app (pid ${pid}) to exit after discarding` });
+    await waitUntil(() => !isRunning(pid), { message: `the app (pid ${pid}) to exit after discarding` });
   });
 
   it("closes at once when nothing is unsaved", async () => {
     await app.restart();
     const { id, pid } = await mainWindow();
     await requestClose(id);
-    await waitUntil(() => !alive(pid), { message: `the app (pid ${pid}) to exit` });
+    await waitUntil(() => !isRunning(pid), { message: `the app (pid ${pid}) to exit` });
   });
 });

@@ -6,7 +6,7 @@
 // browser binary it launches, which is how the app sees them.
 
 import { spawn, execFile } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync, existsSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -63,7 +63,7 @@ export class App {
     this.dbPath = join(this.dataDir, "normdesk.db");
     this.driver = null;
     this.session = null;
-    this.driverLog = "";
+    this.driverLogPath = join(this.dataDir, "webkitwebdriver.log");
   }
 
   /** Starts WebKitWebDriver (once) and a session, i.e. the app. */
@@ -81,6 +81,7 @@ export class App {
     mkdirSync(home, { recursive: true });
     for (let attempt = 1; attempt <= 3; attempt++) {
       const port = await freePort();
+      const logFd = openSync(this.driverLogPath, "a");
       const driver = spawn("WebKitWebDriver", [`--port=${port}`], {
         env: {
           ...process.env,
@@ -94,10 +95,11 @@ export class App {
           LANG: "en_US.UTF-8",
           LANGUAGE: "en",
         },
-        stdio: ["ignore", "pipe", "pipe"],
+        // A file, not a pipe: the app inherits these descriptors, and a pipe it held open
+        // would keep this process waiting for its end.
+        stdio: ["ignore", logFd, logFd],
       });
-      driver.stdout.on("data", (d) => (this.driverLog += d));
-      driver.stderr.on("data", (d) => (this.driverLog += d));
+      closeSync(logFd);
       const exited = new Promise((r) => driver.once("exit", (code) => r(code ?? -1)));
       this.baseUrl = `http://127.0.0.1:${port}`;
       const ready = await Promise.race([
@@ -115,7 +117,7 @@ export class App {
       }
       driver.kill();
     }
-    throw new Error(`WebKitWebDriver did not start:\n${this.driverLog}`);
+    throw new Error(`WebKitWebDriver did not start:\n${readFileSync(this.driverLogPath, "utf8")}`);
   }
 
   /** Waits for `document.body.dataset.ready === "true"` (the first projects page is painted). */
@@ -135,27 +137,34 @@ export class App {
 
   /** Quits the app and starts it again on the same database. */
   async restart() {
-    // The app may have quit already (a test closed its window); the session is then gone.
-    await this.session?.delete().catch(() => {});
-    this.session = null;
+    await this.quitApp();
     await this.start();
   }
 
-  async close() {
-    try {
-      if (this.session) await this.session.delete();
-    } catch {
-      // the app may already be gone
-    }
+  /**
+   * Ends the session and waits until the app's process is gone (killing it if it lingers), so
+   * that no second app opens the same database and no orphan outlives the test.
+   */
+  async quitApp() {
+    const apps = this.driver ? childPids(this.driver.pid) : [];
+    // The app may have quit already (a test closed its window); the session is then gone.
+    await this.session?.delete().catch(() => {});
     this.session = null;
+    await stopProcesses(apps);
+  }
+
+  async close() {
+    await this.quitApp();
     if (this.driver) {
-      this.driver.kill();
-      await new Promise((r) => (this.driver.exitCode !== null ? r() : this.driver.once("exit", r)));
+      const driver = this.driver;
+      const exited = driver.exitCode !== null ? Promise.resolve() : new Promise((r) => driver.once("exit", r));
+      driver.kill();
+      await exited;
       this.driver = null;
     }
     if (!process.env.NORMDESK_E2E_KEEP) {
       try {
-        rmSync(this.dataDir, { recursive: true, force: true });
+        rmSync(this.dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
       } catch (e) {
         // A desktop service started over D-Bus (the document portal) may still have a FUSE
         // mount in the temporary HOME; the directory is left for the OS to clean.
@@ -272,6 +281,42 @@ export class App {
       await run("import", ["-window", "root", join(ARTIFACTS, `${name}-screen.png`)]).catch(() => {});
     }
     return file;
+  }
+}
+
+/** The ids of a process's children (Linux /proc). */
+function childPids(pid) {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** Whether a process runs (a zombie, exited but not yet reaped, does not count). */
+export function isRunning(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+  } catch {
+    return false;
+  }
+}
+
+/** Waits for the processes to exit; kills those still running after `grace` ms. */
+async function stopProcesses(pids, grace = 10_000) {
+  const ended = await waitUntil(() => pids.every((pid) => !isRunning(pid)), { timeout: grace, message: "the app to exit" })
+    .then(() => true, () => false);
+  if (ended) return;
+  for (const pid of pids.filter(isRunning)) {
+    console.error(`# the app (pid ${pid}) did not exit within ${grace} ms; killing it`);
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // gone meanwhile
+    }
   }
 }
 
