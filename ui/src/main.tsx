@@ -5,8 +5,11 @@ import { createRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import { App } from "./App";
 import { i18n } from "./i18n";
+import { startEarlyFirstPage } from "./screens/projects/earlyFirstPage";
 import "./styles/base.css";
 import "./styles/app.css";
+
+startEarlyFirstPage();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -7,6 +7,7 @@ import { localToday } from "../../lib/dates";
 import { missingPages, pagesForRange, rowAt as pageRow } from "../../lib/pages";
 import { buildQuery, listKey, PAGE_SIZE, type ProjectFilters, type SortState } from "../../lib/projectQuery";
 import { api, ApiFailure, type ProjectRow } from "../../platform/api";
+import { takeEarlyFirstPage } from "./earlyFirstPage";
 
 type Pages = ReadonlyMap<number, readonly ProjectRow[]>;
 
@@ -48,8 +49,9 @@ export function useProjectPages(filters: ProjectFilters, sort: SortState, versio
   const fetchPage = useCallback(
     (page: number, forKey: string, f: ProjectFilters, s: SortState, listId: string) => {
       inflight.current.add(page);
-      api
-        .listProjects(buildQuery(f, s, page * PAGE_SIZE, localToday()))
+      const query = buildQuery(f, s, page * PAGE_SIZE, localToday());
+      const early = page === 0 ? takeEarlyFirstPage(query) : null;
+      (early ? early.catch(() => api.listProjects(query)) : api.listProjects(query))
         .then((result) => {
           if (current.current.key !== forKey) return;
           setError(null);
