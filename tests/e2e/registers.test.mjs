@@ -89,7 +89,7 @@ describe("registers", { timeout: 600_000 }, () => {
 
   it("creates a committee under a TC", async () => {
     await app.click("nav-committees");
-    const tc = await app.byTestId("committee-node", { extra: '[data-kind="TC"]' });
+    const tc = await app.byTestId("committee-node", { extra: '[data-reference="ISO/TC 20"]' });
     const tcReference = await tc.attribute("data-reference");
     await tc.click();
     await app.waitForText("detail-title", tcReference);

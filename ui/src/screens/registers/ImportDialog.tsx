@@ -102,7 +102,7 @@ export function ImportDialog({ kind, path, preview, onClose, onImported }: Props
                 <tr key={c.row} data-testid="import-row" data-action={c.action}>
                   <td>{c.row}</td>
                   <td>{t(`exchange.action.${c.action}`)}</td>
-                  <td className="muted">{c.fields.join(", ")}</td>
+                  <td className="muted">{c.fields.join(", ") || c.id}</td>
                 </tr>
               ))}
             </tbody>
