@@ -156,7 +156,7 @@ lint: setup
 
 .PHONY: bench
 bench:
-	cargo bench -p normdesk-core -p normdesk-sync --benches
+	cargo bench -p normdesk-core -p normdesk-sync -p normdesk-packet --benches
 
 # Rewrites ui/src/bindings.ts; `cargo test -p normdesk-desktop` fails while it is stale.
 .PHONY: bindings
