@@ -33,7 +33,7 @@ help:
 	@echo "make test      every test: Rust (cargo test), UI (vitest, eslint), end to end (WebDriver, Xvfb)"
 	@echo "make build     release desktop binary and CLI"
 	@echo "make lint      cargo fmt --check, clippy -D warnings, eslint"
-	@echo "make bench     the core and sync benchmarks"
+	@echo "make bench     the benchmarks: store, sync, drafts and app startup"
 	@echo "make bindings  regenerate ui/src/bindings.ts from the Rust commands"
 	@echo "make icons     regenerate icons/ from icons/icon.svg"
 	@echo "make setup     install Debian packages (as root) and the UI's npm packages"
@@ -155,8 +155,19 @@ lint: setup
 	cd ui && npm run lint
 
 .PHONY: bench
-bench:
+bench: setup
 	cargo bench -p normdesk-core -p normdesk-sync -p normdesk-packet --benches
+	@$(MAKE) bench-startup
+
+# App start to first list painted, against a bare Tauri window built the same way (release,
+# custom-protocol, same configuration and embedded ui/dist): tests/bench/startup.mjs.
+.PHONY: bench-startup
+bench-startup: ui-dist
+	@$(call phase,release build of normdesk-desktop and the bare-window baseline)
+	cargo build --release -p normdesk-desktop --features custom-protocol --bin normdesk-desktop --example bare_window
+	@$(call phase,startup benchmark (WebKitWebDriver under Xvfb))
+	timeout 10m xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+	  node tests/bench/startup.mjs "$(RELEASE_BIN)" "$(TARGET_DIR)/release/examples/bare_window"
 
 # Rewrites ui/src/bindings.ts; `cargo test -p normdesk-desktop` fails while it is stale.
 .PHONY: bindings

@@ -1,20 +1,23 @@
 // The window: navigation on the left, the notices and the current screen on the right.
 
-import { useCallback, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { Nav, type Screen } from "./components/Nav";
 import { NoticeArea } from "./components/NoticeArea";
 import { SearchBox } from "./components/SearchBox";
 import type { SearchKind } from "./platform/registers";
 import { ProjectsScreen } from "./screens/projects/ProjectsScreen";
 import { isRegisterScreen, screenOf } from "./screens/registers/defaults";
-import { RegisterScreen } from "./screens/registers/RegisterScreens";
-import { SettingsScreen } from "./screens/settings/SettingsScreen";
-import { SyncScreen } from "./screens/sync/SyncScreen";
 import { useUnsavedGuard } from "./state/guard";
 import { NavigationContext, type RecordTarget } from "./state/navigation";
 import { NoticeProvider } from "./state/NoticeProvider";
 import { ReferenceProvider } from "./state/ReferenceProvider";
 import { UnsavedGuardProvider } from "./state/UnsavedGuardProvider";
+
+// The app opens on the projects register; the other screens load when first opened, so the code
+// parsed before the first paint is only what that first screen needs.
+const RegisterScreen = lazy(() => import("./screens/registers/RegisterScreens").then((m) => ({ default: m.RegisterScreen })));
+const SettingsScreen = lazy(() => import("./screens/settings/SettingsScreen").then((m) => ({ default: m.SettingsScreen })));
+const SyncScreen = lazy(() => import("./screens/sync/SyncScreen").then((m) => ({ default: m.SyncScreen })));
 
 function Shell() {
   const [screen, setScreen] = useState<Screen>("projects");
@@ -45,10 +48,12 @@ function Shell() {
         <main className="main">
           <SearchBox />
           <NoticeArea />
-          {isRegisterScreen(screen) && <RegisterScreen screen={screen} />}
           {screen === "projects" && <ProjectsScreen />}
-          {screen === "sync" && <SyncScreen />}
-          {screen === "settings" && <SettingsScreen />}
+          <Suspense fallback={<div className="screen-loading" aria-busy="true" />}>
+            {isRegisterScreen(screen) && <RegisterScreen screen={screen} />}
+            {screen === "sync" && <SyncScreen />}
+            {screen === "settings" && <SettingsScreen />}
+          </Suspense>
         </main>
       </div>
     </NavigationContext.Provider>
