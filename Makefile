@@ -181,10 +181,11 @@ icons:
 	cd icons && cp generated/32x32.png generated/128x128.png generated/128x128@2x.png \
 	  generated/icon.png generated/icon.ico generated/icon.icns . && rm -rf generated
 
-# Fuzz the bundle reader (crates/normdesk-sync/src/read.rs) with cargo-fuzz on the nightly
-# toolchain; FUZZ_SECONDS bounds the run. New inputs go to fuzz/corpus (not committed).
+# Fuzz the bundle reader (crates/normdesk-sync/src/read.rs) with cargo-fuzz (libFuzzer) on the
+# stable toolchain; FUZZ_SECONDS bounds the run. New inputs go to fuzz/corpus (not committed).
 .PHONY: fuzz
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	mkdir -p fuzz/corpus/bundle_reader
-	cd fuzz && cargo +nightly fuzz run bundle_reader corpus/bundle_reader seeds -- -max_total_time=$${FUZZ_SECONDS:-60} -rss_limit_mb=1024
+	# The machine's one stable toolchain runs libFuzzer's nightly-only flags with RUSTC_BOOTSTRAP.
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run bundle_reader corpus/bundle_reader seeds -- -max_total_time=$${FUZZ_SECONDS:-60} -rss_limit_mb=1024
