@@ -19,6 +19,7 @@ pub mod error;
 pub mod exchange;
 pub mod find;
 pub mod liaisons;
+pub mod markup;
 pub mod memberships;
 pub mod organisations;
 pub mod packets;

@@ -93,30 +93,11 @@ fn lines(s: &str) -> impl Iterator<Item = (u32, &str)> {
     })
 }
 
-/// Parses a clause number at the start of a line: `4`, `4.2.1`, `A.1`. Returns the number's
-/// parts (the annex letter as its own part) and the rest of the line after the separator.
+/// Parses a clause number at the start of a line (`4`, `4.2.1`, `A.1`): the number's parts and
+/// the rest of the line. The rule is the core's, shared with the draft packet.
 fn clause_number(line: &str) -> Option<(Vec<String>, &str)> {
-    let end = line.find([' ', '\t', '\u{3000}']).unwrap_or(line.len());
-    let (number, rest) = line.split_at(end);
-    let parts: Vec<&str> = number.split('.').collect();
-    let first = parts[0];
-    let lettered = first.len() == 1 && first.as_bytes()[0].is_ascii_uppercase();
-    let numeric = |p: &str, max: usize| {
-        !p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit())
-    };
-    let ok = if lettered {
-        parts.len() >= 2
-    } else {
-        numeric(first, 2) && first != "0"
-    } && parts[1..].iter().all(|p| numeric(p, 3));
-    if !ok || line.encode_utf16().count() > 200 {
-        return None;
-    }
-    let title = rest.trim_start_matches([' ', '\t', '\u{3000}']);
-    if title.is_empty() && parts.len() == 1 {
-        return None; // a bare "7" is more likely a number in a table than a clause
-    }
-    Some((parts.iter().map(|p| (*p).to_owned()).collect(), title))
+    normdesk_core::markup::clause_number(line)
+        .map(|(parts, title)| (parts.into_iter().map(str::to_owned).collect(), title))
 }
 
 /// An annex heading: `Annex B (informative) …` or `附录B …`. Returns the letter, its byte

@@ -1,13 +1,14 @@
 //! A draft's stored text (`draft.body`, the plain copy the draft editor keeps) split into the
 //! blocks a packet prints. The markup is the one of `docs/draft-markup.md`, recognised line by
-//! line with the same rules as the editor's outline (`normdesk-text`'s `markup.rs`, which core
-//! cannot depend on): clause headings (`4`, `4.2.1`, `A.1` + title; a sub-clause number alone
+//! line with the same rules as the editor's outline (clause numbers come from `crate::markup`,
+//! which `normdesk-text`'s outline uses too): clause headings (`4`, `4.2.1`, `A.1` + title; a sub-clause number alone
 //! takes the next line, the term, as its title), annexes (`Annex A …`, `附录A…`), notes and
 //! examples (`NOTE 2 …`, `注1：…`, `EXAMPLE …`, `示例：…`), `|` table rows with a `Table 1 — …`
 //! caption, `[[figure: name]]`; every other line is a paragraph ("paragraphs are lines"), and
 //! `a)`/`—` lines are list items. Pure: no database, no typesetter.
 
 use super::data::Block;
+use crate::markup::clause_number;
 
 /// Splits a draft body into blocks.
 pub fn parse(body: &str) -> Vec<Block> {
@@ -94,32 +95,6 @@ pub fn last_clause(blocks: &[Block]) -> Option<String> {
         Block::Heading { number, text, .. } => Some(format!("{number} {text}").trim().to_owned()),
         _ => None,
     })
-}
-
-/// `4`, `4.2.1`, `A.1` at the start of a line, then a space, tab or ideographic space and the
-/// title (as the editor's outline reads it). A bare `7` is not a heading; a bare `3.1` is.
-fn clause_number(line: &str) -> Option<(Vec<&str>, &str)> {
-    let end = line.find([' ', '\t', '\u{3000}']).unwrap_or(line.len());
-    let (number, rest) = line.split_at(end);
-    let parts: Vec<&str> = number.split('.').collect();
-    let first = parts[0];
-    let lettered = first.len() == 1 && first.as_bytes()[0].is_ascii_uppercase();
-    let numeric = |p: &str, max: usize| {
-        !p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit())
-    };
-    let ok = if lettered {
-        parts.len() >= 2
-    } else {
-        numeric(first, 2) && first != "0"
-    } && parts[1..].iter().all(|p| numeric(p, 3));
-    if !ok || line.encode_utf16().count() > 200 {
-        return None;
-    }
-    let title = rest.trim_start_matches([' ', '\t', '\u{3000}']);
-    if title.is_empty() && parts.len() == 1 {
-        return None;
-    }
-    Some((parts, title))
 }
 
 /// "Annex A (informative) Examples", "附录A（规范性）试验方法".
