@@ -19,17 +19,73 @@ const RUNS: usize = 200;
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((self.0 >> 33) % n as u64) as usize
     }
 }
 
-const ZH: &[&str] = &["无人驾驶", "航空器", "系统", "水回用", "城市", "人工智能", "数据质量", "纳米技术", "石墨烯", "中医药",
-    "饮片", "管理咨询", "物联网", "数字孪生", "超材料", "电磁", "测试方法", "术语", "安全", "要求", "指南", "评价", "低空经济", "起降场"];
-const EN: &[&str] = &["unmanned", "aircraft", "systems", "water", "reuse", "urban", "artificial", "intelligence", "data", "quality",
-    "nanotechnology", "graphene", "medicine", "consultancy", "internet", "things", "digital", "twin", "metamaterials", "test",
-    "methods", "terminology", "safety", "requirements", "guidance", "evaluation", "vertiports"];
-const STAGES: &[&str] = &["00.00", "10.20", "20.00", "20.20", "30.00", "30.20", "30.60", "40.20", "40.60", "50.00", "60.60", "90.93"];
+const ZH: &[&str] = &[
+    "无人驾驶",
+    "航空器",
+    "系统",
+    "水回用",
+    "城市",
+    "人工智能",
+    "数据质量",
+    "纳米技术",
+    "石墨烯",
+    "中医药",
+    "饮片",
+    "管理咨询",
+    "物联网",
+    "数字孪生",
+    "超材料",
+    "电磁",
+    "测试方法",
+    "术语",
+    "安全",
+    "要求",
+    "指南",
+    "评价",
+    "低空经济",
+    "起降场",
+];
+const EN: &[&str] = &[
+    "unmanned",
+    "aircraft",
+    "systems",
+    "water",
+    "reuse",
+    "urban",
+    "artificial",
+    "intelligence",
+    "data",
+    "quality",
+    "nanotechnology",
+    "graphene",
+    "medicine",
+    "consultancy",
+    "internet",
+    "things",
+    "digital",
+    "twin",
+    "metamaterials",
+    "test",
+    "methods",
+    "terminology",
+    "safety",
+    "requirements",
+    "guidance",
+    "evaluation",
+    "vertiports",
+];
+const STAGES: &[&str] = &[
+    "00.00", "10.20", "20.00", "20.20", "30.00", "30.20", "30.60", "40.20", "40.60", "50.00",
+    "60.60", "90.93",
+];
 
 fn generate(store: &mut Store) {
     let mut rng = Lcg(42);
@@ -104,7 +160,10 @@ fn main() {
     if !reuse {
         let start = Instant::now();
         generate(&mut store);
-        println!("generated {PROJECTS} projects through the replicated writer in {:.1} s", start.elapsed().as_secs_f64());
+        println!(
+            "generated {PROJECTS} projects through the replicated writer in {:.1} s",
+            start.elapsed().as_secs_f64()
+        );
         store.conn().execute_batch("ANALYZE").unwrap();
     }
 
@@ -119,7 +178,10 @@ fn main() {
     let page = projects::list(store.conn(), &query).unwrap();
     let baseline_rows = {
         let mut stmt = store.conn().prepare(BASELINE).unwrap();
-        stmt.query_map([], |r| r.get::<_, String>(0)).unwrap().collect::<Result<Vec<_>, _>>().unwrap()
+        stmt.query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap()
     };
     let ids: Vec<&str> = page.rows.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, baseline_rows, "the baseline must read the same rows");
@@ -127,7 +189,9 @@ fn main() {
     let list = time(RUNS, || projects::list(store.conn(), &query).unwrap());
     let raw = time(RUNS, || {
         let mut stmt = store.conn().prepare_cached(BASELINE).unwrap();
-        stmt.query_map([], |r| r.get::<_, String>(1)).unwrap().count()
+        stmt.query_map([], |r| r.get::<_, String>(1))
+            .unwrap()
+            .count()
     });
     println!(
         "list page (100 of {} rows, filtered by tier+stage group+role, sorted by target date): median {}  baseline {}  ratio {:.2}x  (limits: <= 20 ms, <= 3x)",
@@ -137,12 +201,22 @@ fn main() {
         median(&list).as_secs_f64() / median(&raw).as_secs_f64()
     );
 
-    let unfiltered = ProjectQuery { today: Some("2026-11-27".into()), ..Default::default() };
+    let unfiltered = ProjectQuery {
+        today: Some("2026-11-27".into()),
+        ..Default::default()
+    };
     let first = time(RUNS, || projects::list(store.conn(), &unfiltered).unwrap());
-    println!("list page (first 100 of all {PROJECTS}, by reference, with total): median {}", ms(median(&first)));
+    println!(
+        "list page (first 100 of all {PROJECTS}, by reference, with total): median {}",
+        ms(median(&first))
+    );
 
     for search in ["航空", "aircraft", "航空器系统", "数字孪生 twin"] {
-        let q = ProjectQuery { search: search.into(), today: Some("2026-11-27".into()), ..Default::default() };
+        let q = ProjectQuery {
+            search: search.into(),
+            today: Some("2026-11-27".into()),
+            ..Default::default()
+        };
         let total = projects::list(store.conn(), &q).unwrap().total;
         let t = time(RUNS, || projects::list(store.conn(), &q).unwrap());
         println!(

@@ -34,7 +34,9 @@ pub fn check(conn: &Connection) -> Result<CheckReport> {
     }
     for spec in ENTITIES {
         for field in spec.fields {
-            let FieldKind::Ref(target) = field.kind else { continue };
+            let FieldKind::Ref(target) = field.kind else {
+                continue;
+            };
             let sql = format!(
                 "SELECT a.id, a.{f} FROM {t} a WHERE a.deleted = 0 AND a.{f} IS NOT NULL
                  AND NOT EXISTS (SELECT 1 FROM {target} b WHERE b.id = a.{f} AND b.deleted = 0)",
@@ -42,12 +44,21 @@ pub fn check(conn: &Connection) -> Result<CheckReport> {
                 t = spec.table()
             );
             let mut stmt = conn.prepare(&sql)?;
-            for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+            for row in
+                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            {
                 let (id, missing) = row?;
-                problems.push(format!("{} {id}: {} refers to a missing {target} {missing}", spec.name, field.name));
+                problems.push(format!(
+                    "{} {id}: {} refers to a missing {target} {missing}",
+                    spec.name, field.name
+                ));
             }
         }
     }
     let schema_version = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    Ok(CheckReport { schema_version, supported_version: SCHEMA_VERSION, problems })
+    Ok(CheckReport {
+        schema_version,
+        supported_version: SCHEMA_VERSION,
+        problems,
+    })
 }

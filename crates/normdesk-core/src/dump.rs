@@ -21,22 +21,33 @@ pub fn dump(conn: &Connection) -> Result<String> {
         if derived_body {
             columns.push("body");
         }
-        let sql = format!("SELECT id, {} FROM {} WHERE deleted = 0 ORDER BY id", columns.join(", "), spec.table());
+        let sql = format!(
+            "SELECT id, {} FROM {} WHERE deleted = 0 ORDER BY id",
+            columns.join(", "),
+            spec.table()
+        );
         let mut stmt = conn.prepare(&sql)?;
         let rows = stmt.query_map([], |r| {
             let mut map = BTreeMap::new();
             map.insert("id".to_owned(), Value::String(r.get(0)?));
             for (i, field) in spec.fields.iter().enumerate() {
-                map.insert(field.name.to_owned(), from_sql(field.kind, r.get_ref(i + 1)?));
+                map.insert(
+                    field.name.to_owned(),
+                    from_sql(field.kind, r.get_ref(i + 1)?),
+                );
             }
             if derived_body {
-                map.insert("body".to_owned(), Value::String(r.get(spec.fields.len() + 1)?));
+                map.insert(
+                    "body".to_owned(),
+                    Value::String(r.get(spec.fields.len() + 1)?),
+                );
             }
             Ok(map)
         })?;
         all.insert(spec.name, rows.collect::<Result<_, _>>()?);
     }
-    let mut text = serde_json::to_string_pretty(&all).map_err(|e| crate::CoreError::Corrupt(e.to_string()))?;
+    let mut text =
+        serde_json::to_string_pretty(&all).map_err(|e| crate::CoreError::Corrupt(e.to_string()))?;
     text.push('\n');
     Ok(text)
 }
@@ -45,7 +56,11 @@ pub fn dump(conn: &Connection) -> Result<String> {
 pub fn stats(conn: &Connection) -> Result<Map<String, Value>> {
     let mut out = Map::new();
     for spec in ENTITIES {
-        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {} WHERE deleted = 0", spec.table()), [], |r| r.get(0))?;
+        let n: i64 = conn.query_row(
+            &format!("SELECT count(*) FROM {} WHERE deleted = 0", spec.table()),
+            [],
+            |r| r.get(0),
+        )?;
         out.insert(spec.name.to_owned(), Value::from(n));
     }
     Ok(out)

@@ -142,9 +142,19 @@ mod tests {
     #[test]
     fn wire_names_round_trip() {
         for text in Deliverable::ALL {
-            assert_eq!(Deliverable::parse(text).map(Deliverable::as_str), Some(*text));
+            assert_eq!(
+                Deliverable::parse(text).map(Deliverable::as_str),
+                Some(*text)
+            );
         }
-        assert_eq!(serde_json::to_string(&Deliverable::GbT).unwrap(), "\"GB/T\"");
-        assert_eq!(LiaisonCategory::parse("a"), None, "wire names are case-sensitive");
+        assert_eq!(
+            serde_json::to_string(&Deliverable::GbT).unwrap(),
+            "\"GB/T\""
+        );
+        assert_eq!(
+            LiaisonCategory::parse("a"),
+            None,
+            "wire names are case-sensitive"
+        );
     }
 }

@@ -16,7 +16,11 @@ pub enum CoreError {
     #[error(
         "the database {path} was written by a newer Normdesk (schema {found}, this version knows up to {supported}); update Normdesk to open it"
     )]
-    NewerSchema { path: PathBuf, found: u32, supported: u32 },
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
 
     #[error("{path}: {source}")]
     Io {
@@ -27,12 +31,18 @@ pub enum CoreError {
 
     /// Deleting a record that others still refer to.
     #[error("{kind} {id} is still referred to by {}; change or remove those first", by.join(", "))]
-    InUse { kind: String, id: String, by: Vec<String> },
+    InUse {
+        kind: String,
+        id: String,
+        by: Vec<String>,
+    },
 
     #[error("{path} is not a Normdesk database (it is not an SQLite file); check the path")]
     NotADatabase { path: PathBuf },
 
-    #[error("the database is busy: another Normdesk program is writing to it; try again in a moment")]
+    #[error(
+        "the database is busy: another Normdesk program is writing to it; try again in a moment"
+    )]
     Busy,
 
     #[error("database error: {0}")]
@@ -45,22 +55,33 @@ pub enum CoreError {
 impl CoreError {
     /// A validation error on one field.
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        CoreError::Validation { field: field.into(), message: message.into() }
+        CoreError::Validation {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 
     pub fn not_found(kind: impl Into<String>, id: impl Into<String>) -> Self {
-        CoreError::NotFound { kind: kind.into(), id: id.into() }
+        CoreError::NotFound {
+            kind: kind.into(),
+            id: id.into(),
+        }
     }
 
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        CoreError::Io { path: path.into(), source }
+        CoreError::Io {
+            path: path.into(),
+            source,
+        }
     }
 }
 
 impl From<rusqlite::Error> for CoreError {
     fn from(error: rusqlite::Error) -> Self {
         match error.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => CoreError::Busy,
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                CoreError::Busy
+            }
             _ => CoreError::Sqlite(error),
         }
     }

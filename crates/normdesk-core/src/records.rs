@@ -15,12 +15,22 @@ pub fn parse_assignments(spec: &EntitySpec, args: &[String]) -> Result<Map<Strin
     let mut out = Map::new();
     for arg in args {
         let (name, text) = arg.split_once('=').ok_or_else(|| {
-            CoreError::invalid(arg.clone(), format!("'{arg}' is not field=value (for example reference=\"ISO/CD 21384-5\")"))
+            CoreError::invalid(
+                arg.clone(),
+                format!("'{arg}' is not field=value (for example reference=\"ISO/CD 21384-5\")"),
+            )
         })?;
         let name = name.trim();
         let field = spec.field(name).ok_or_else(|| {
             let names: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
-            CoreError::invalid(name, format!("{} has no field '{name}'; its fields are: {}", spec.name, names.join(", ")))
+            CoreError::invalid(
+                name,
+                format!(
+                    "{} has no field '{name}'; its fields are: {}",
+                    spec.name,
+                    names.join(", ")
+                ),
+            )
         })?;
         if out.contains_key(name) {
             return Err(CoreError::invalid(name, "is given twice"));
@@ -31,22 +41,33 @@ pub fn parse_assignments(spec: &EntitySpec, args: &[String]) -> Result<Map<Strin
 }
 
 /// Creates a record of any kind from field values; returns its id.
-pub fn create(w: &mut Writer<'_>, spec: &'static EntitySpec, values: Map<String, Value>) -> Result<String> {
+pub fn create(
+    w: &mut Writer<'_>,
+    spec: &'static EntitySpec,
+    values: Map<String, Value>,
+) -> Result<String> {
     if spec.name == "project" {
         let mut full = Map::new();
         for field in spec.fields {
             full.insert(field.name.to_owned(), crate::schema::default_value(field));
         }
         full.extend(values);
-        let input: projects::ProjectInput = serde_json::from_value(Value::Object(full))
-            .map_err(|e| CoreError::invalid("project", format!("the fields do not make a project: {e}")))?;
+        let input: projects::ProjectInput =
+            serde_json::from_value(Value::Object(full)).map_err(|e| {
+                CoreError::invalid("project", format!("the fields do not make a project: {e}"))
+            })?;
         return projects::create(w, input);
     }
     w.create(spec, values)
 }
 
 /// Changes fields of a record of any kind.
-pub fn set(w: &mut Writer<'_>, spec: &'static EntitySpec, id: &str, values: Map<String, Value>) -> Result<()> {
+pub fn set(
+    w: &mut Writer<'_>,
+    spec: &'static EntitySpec,
+    id: &str,
+    values: Map<String, Value>,
+) -> Result<()> {
     let id = projects::parse_id(id)?;
     if spec.name == "project" {
         return projects::set_fields(w, &id, values);
@@ -70,7 +91,11 @@ pub fn show(conn: &Connection, spec: &EntitySpec, id: &str) -> Result<Map<String
 }
 
 /// Live records of a kind in label order, optionally only those matching a search query.
-pub fn list(conn: &Connection, spec: &EntitySpec, query: Option<&str>) -> Result<Vec<Map<String, Value>>> {
+pub fn list(
+    conn: &Connection,
+    spec: &EntitySpec,
+    query: Option<&str>,
+) -> Result<Vec<Map<String, Value>>> {
     let columns: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
     let mut args = Vec::new();
     let mut filter = String::from("deleted = 0");
@@ -80,7 +105,12 @@ pub fn list(conn: &Connection, spec: &EntitySpec, query: Option<&str>) -> Result
                 args.push(expr);
                 filter.push_str(&format!(" AND rowid IN ({rowids})"));
             }
-            (None, _) => return Err(CoreError::invalid("query", format!("{} records cannot be searched", spec.name))),
+            (None, _) => {
+                return Err(CoreError::invalid(
+                    "query",
+                    format!("{} records cannot be searched", spec.name),
+                ));
+            }
             (Some(_), None) => {}
         }
     }
@@ -96,7 +126,10 @@ pub fn list(conn: &Connection, spec: &EntitySpec, query: Option<&str>) -> Result
         let mut map = Map::new();
         map.insert("id".into(), Value::String(r.get(0)?));
         for (i, field) in spec.fields.iter().enumerate() {
-            map.insert(field.name.to_owned(), from_sql(field.kind, r.get_ref(i + 1)?));
+            map.insert(
+                field.name.to_owned(),
+                from_sql(field.kind, r.get_ref(i + 1)?),
+            );
         }
         Ok(map)
     })?;
@@ -114,5 +147,8 @@ pub fn display(value: &Value) -> String {
 
 /// Whether a field is long text (left out of table listings).
 pub fn is_long(spec: &EntitySpec, name: &str) -> bool {
-    matches!(spec.field(name).map(|f| f.kind), Some(FieldKind::Text { .. }))
+    matches!(
+        spec.field(name).map(|f| f.kind),
+        Some(FieldKind::Text { .. })
+    )
 }

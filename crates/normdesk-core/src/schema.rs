@@ -32,7 +32,10 @@ pub enum FieldKind {
     Timestamp,
     /// The id of a live record whose kind is named by the field `kind_field` (one of `kinds`):
     /// an attachment's owner.
-    OwnerRef { kind_field: &'static str, kinds: &'static [&'static str] },
+    OwnerRef {
+        kind_field: &'static str,
+        kinds: &'static [&'static str],
+    },
 }
 
 impl FieldKind {
@@ -41,7 +44,9 @@ impl FieldKind {
     pub fn target<'a>(&self, record: &'a serde_json::Map<String, Value>) -> Option<&'a str> {
         match *self {
             FieldKind::Ref(kind) => Some(kind),
-            FieldKind::OwnerRef { kind_field, .. } => record.get(kind_field).and_then(Value::as_str),
+            FieldKind::OwnerRef { kind_field, .. } => {
+                record.get(kind_field).and_then(Value::as_str)
+            }
             _ => None,
         }
     }
@@ -91,13 +96,28 @@ impl EntitySpec {
 }
 
 const fn f(name: &'static str, kind: FieldKind) -> FieldSpec {
-    FieldSpec { name, kind, required: false, search: false }
+    FieldSpec {
+        name,
+        kind,
+        required: false,
+        search: false,
+    }
 }
 const fn req(name: &'static str, kind: FieldKind) -> FieldSpec {
-    FieldSpec { name, kind, required: true, search: false }
+    FieldSpec {
+        name,
+        kind,
+        required: true,
+        search: false,
+    }
 }
 const fn s(name: &'static str, kind: FieldKind) -> FieldSpec {
-    FieldSpec { name, kind, required: false, search: true }
+    FieldSpec {
+        name,
+        kind,
+        required: false,
+        search: true,
+    }
 }
 
 const LINE: FieldKind = FieldKind::Line { max: 500 };
@@ -108,7 +128,10 @@ const BODY: FieldKind = FieldKind::Text { max: 10_000_000 };
 pub const ORGANISATION: EntitySpec = EntitySpec {
     name: "organisation",
     fields: &[
-        FieldSpec { required: true, ..s("acronym", SHORT) },
+        FieldSpec {
+            required: true,
+            ..s("acronym", SHORT)
+        },
         s("name_en", LINE),
         s("name_zh", LINE),
         req("kind", FieldKind::Enum(OrgKind::ALL)),
@@ -123,7 +146,10 @@ pub const ORGANISATION: EntitySpec = EntitySpec {
 pub const COMMITTEE: EntitySpec = EntitySpec {
     name: "committee",
     fields: &[
-        FieldSpec { required: true, ..s("reference", SHORT) },
+        FieldSpec {
+            required: true,
+            ..s("reference", SHORT)
+        },
         s("title_en", LINE),
         s("title_zh", LINE),
         f("organisation_id", FieldKind::Ref("organisation")),
@@ -155,7 +181,11 @@ pub const PERSON: EntitySpec = EntitySpec {
 
 pub const TRAINING: EntitySpec = EntitySpec {
     name: "training",
-    fields: &[req("person_id", FieldKind::Ref("person")), req("course", LINE), f("date", FieldKind::Date)],
+    fields: &[
+        req("person_id", FieldKind::Ref("person")),
+        req("course", LINE),
+        f("date", FieldKind::Date),
+    ],
     owned_by: Some("person_id"),
     label: &["course"],
 };
@@ -177,7 +207,10 @@ pub const MEMBERSHIP: EntitySpec = EntitySpec {
 pub const PROJECT: EntitySpec = EntitySpec {
     name: "project",
     fields: &[
-        FieldSpec { required: true, ..s("reference", SHORT) },
+        FieldSpec {
+            required: true,
+            ..s("reference", SHORT)
+        },
         s("title_en", LINE),
         s("title_zh", LINE),
         req("tier", FieldKind::Enum(Tier::ALL)),
@@ -219,7 +252,10 @@ pub const STAGE_EVENT: EntitySpec = EntitySpec {
 /// (docs/data-model.md, "Draft text").
 pub const DRAFT: EntitySpec = EntitySpec {
     name: "draft",
-    fields: &[req("project_id", FieldKind::Ref("project")), req("lang", FieldKind::Enum(&["en", "zh"]))],
+    fields: &[
+        req("project_id", FieldKind::Ref("project")),
+        req("lang", FieldKind::Enum(&["en", "zh"])),
+    ],
     owned_by: Some("project_id"),
     label: &["lang"],
 };
@@ -275,7 +311,10 @@ pub const STATEMENT: EntitySpec = EntitySpec {
     name: "statement",
     fields: &[
         req("direction", FieldKind::Enum(Direction::ALL)),
-        FieldSpec { required: true, ..s("title", LINE) },
+        FieldSpec {
+            required: true,
+            ..s("title", LINE)
+        },
         s("from_party", LINE),
         s("to_party", LINE),
         f("committee_id", FieldKind::Ref("committee")),
@@ -312,12 +351,27 @@ pub const MAX_ATTACHMENT_BYTES: i64 = 50 * 1024 * 1024;
 pub const ATTACHMENT: EntitySpec = EntitySpec {
     name: "attachment",
     fields: &[
-        req("owner_kind", FieldKind::Enum(&["statement", "project", "comment"])),
-        req("owner_id", FieldKind::OwnerRef { kind_field: "owner_kind", kinds: &["statement", "project", "comment"] }),
+        req(
+            "owner_kind",
+            FieldKind::Enum(&["statement", "project", "comment"]),
+        ),
+        req(
+            "owner_id",
+            FieldKind::OwnerRef {
+                kind_field: "owner_kind",
+                kinds: &["statement", "project", "comment"],
+            },
+        ),
         req("name", LINE),
         req("media_type", SHORT),
         req("sha256", FieldKind::Line { max: 64 }),
-        f("size", FieldKind::Int { min: 0, max: MAX_ATTACHMENT_BYTES }),
+        f(
+            "size",
+            FieldKind::Int {
+                min: 0,
+                max: MAX_ATTACHMENT_BYTES,
+            },
+        ),
     ],
     owned_by: Some("owner_id"),
     label: &["name"],
@@ -329,7 +383,13 @@ pub const TARGET: EntitySpec = EntitySpec {
         s("name_en", LINE),
         s("name_zh", LINE),
         req("measure", FieldKind::Enum(Measure::ALL)),
-        f("goal", FieldKind::Int { min: 0, max: 1_000_000_000 }),
+        f(
+            "goal",
+            FieldKind::Int {
+                min: 0,
+                max: 1_000_000_000,
+            },
+        ),
         f("deadline", FieldKind::Date),
     ],
     owned_by: None,
@@ -358,10 +418,20 @@ pub const ENTITIES: &[&EntitySpec] = &[
 
 /// Looks a kind up by name; the error lists the kinds there are.
 pub fn entity(name: &str) -> Result<&'static EntitySpec> {
-    ENTITIES.iter().copied().find(|e| e.name == name).ok_or_else(|| {
-        let names: Vec<&str> = ENTITIES.iter().map(|e| e.name).collect();
-        CoreError::invalid("kind", format!("unknown record kind '{name}'; use one of: {}", names.join(", ")))
-    })
+    ENTITIES
+        .iter()
+        .copied()
+        .find(|e| e.name == name)
+        .ok_or_else(|| {
+            let names: Vec<&str> = ENTITIES.iter().map(|e| e.name).collect();
+            CoreError::invalid(
+                "kind",
+                format!(
+                    "unknown record kind '{name}'; use one of: {}",
+                    names.join(", ")
+                ),
+            )
+        })
 }
 
 /// The value a field has when nothing was given.
@@ -389,12 +459,21 @@ mod tests {
         for spec in ENTITIES {
             for field in spec.fields {
                 if let FieldKind::Ref(target) = field.kind {
-                    assert!(entity(target).is_ok(), "{}.{} refers to {target}", spec.name, field.name);
+                    assert!(
+                        entity(target).is_ok(),
+                        "{}.{} refers to {target}",
+                        spec.name,
+                        field.name
+                    );
                 }
             }
             if let Some(owner) = spec.owned_by {
                 let kind = spec.field(owner).map(|f| f.kind);
-                assert!(matches!(kind, Some(FieldKind::Ref(_) | FieldKind::OwnerRef { .. })), "{}", spec.name);
+                assert!(
+                    matches!(kind, Some(FieldKind::Ref(_) | FieldKind::OwnerRef { .. })),
+                    "{}",
+                    spec.name
+                );
             }
         }
     }
@@ -402,6 +481,9 @@ mod tests {
     #[test]
     fn unknown_kind_lists_the_known_ones() {
         let err = entity("projects").unwrap_err().to_string();
-        assert!(err.contains("unknown record kind 'projects'") && err.contains("project, stage_event"), "{err}");
+        assert!(
+            err.contains("unknown record kind 'projects'") && err.contains("project, stage_event"),
+            "{err}"
+        );
     }
 }

@@ -82,7 +82,10 @@ pub fn match_expr(query: &str) -> Option<String> {
 
 /// The FTS5 table of a kind, if the kind is searchable.
 pub fn fts_table(spec: &EntitySpec) -> Option<String> {
-    spec.fields.iter().any(|f| f.search).then(|| format!("{}_fts", spec.name))
+    spec.fields
+        .iter()
+        .any(|f| f.search)
+        .then(|| format!("{}_fts", spec.name))
 }
 
 /// SQL that selects the rowids of `spec`'s records matching the MATCH expression bound at
@@ -93,18 +96,30 @@ pub fn rowids_matching(spec: &EntitySpec, param: &str) -> Option<String> {
 
 /// Rewrites the index entry of one record (removes it when the record is deleted).
 pub fn reindex(conn: &Connection, spec: &EntitySpec, id: &str) -> Result<()> {
-    let Some(table) = fts_table(spec) else { return Ok(()) };
+    let Some(table) = fts_table(spec) else {
+        return Ok(());
+    };
     let rowid: Option<i64> = conn
         .prepare_cached(&format!("SELECT rowid FROM {} WHERE id = ?1", spec.table()))?
         .query_row([id], |r| r.get(0))
         .optional()?;
     let Some(rowid) = rowid else { return Ok(()) };
-    conn.prepare_cached(&format!("DELETE FROM {table} WHERE rowid = ?1"))?.execute([rowid])?;
-    let Some(record) = load(conn, spec, id)? else { return Ok(()) };
-    let text: Vec<&str> =
-        spec.fields.iter().filter(|f| f.search).filter_map(|f| record.get(f.name).and_then(Value::as_str)).collect();
+    conn.prepare_cached(&format!("DELETE FROM {table} WHERE rowid = ?1"))?
+        .execute([rowid])?;
+    let Some(record) = load(conn, spec, id)? else {
+        return Ok(());
+    };
+    let text: Vec<&str> = spec
+        .fields
+        .iter()
+        .filter(|f| f.search)
+        .filter_map(|f| record.get(f.name).and_then(Value::as_str))
+        .collect();
     let body = index_text(&text.join(" "));
-    conn.prepare_cached(&format!("INSERT INTO {table} (rowid, body) VALUES (?1, ?2)"))?.execute(params![rowid, body])?;
+    conn.prepare_cached(&format!(
+        "INSERT INTO {table} (rowid, body) VALUES (?1, ?2)"
+    ))?
+    .execute(params![rowid, body])?;
     Ok(())
 }
 
@@ -115,7 +130,10 @@ mod tests {
     #[test]
     fn index_text_splits_cjk_into_bigrams() {
         let cases = [
-            ("无人驾驶航空器系统", "无人 人驾 驾驶 驶航 航空 空器 器系 系统 统"),
+            (
+                "无人驾驶航空器系统",
+                "无人 人驾 驾驶 驶航 航空 空器 器系 系统 统",
+            ),
             ("ISO/CD 21384-5 无人机", "ISO CD 21384 5 无人 人机 机"),
             ("Unmanned aircraft", "Unmanned aircraft"),
             ("深圳", "深圳 圳"),

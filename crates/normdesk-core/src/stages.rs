@@ -29,15 +29,69 @@ pub struct StageGroup {
 }
 
 pub const GROUPS: &[StageGroup] = &[
-    StageGroup { group: "00", key: "preliminary", name_en: "Preliminary", name_zh: "预备阶段", cn_process: "预研" },
-    StageGroup { group: "10", key: "proposal", name_en: "Proposal", name_zh: "提案阶段", cn_process: "立项" },
-    StageGroup { group: "20", key: "preparatory", name_en: "Preparatory", name_zh: "准备阶段", cn_process: "起草" },
-    StageGroup { group: "30", key: "committee", name_en: "Committee", name_zh: "委员会阶段", cn_process: "征求意见" },
-    StageGroup { group: "40", key: "enquiry", name_en: "Enquiry", name_zh: "征询阶段", cn_process: "审查" },
-    StageGroup { group: "50", key: "approval", name_en: "Approval", name_zh: "批准阶段", cn_process: "批准" },
-    StageGroup { group: "60", key: "publication", name_en: "Publication", name_zh: "出版阶段", cn_process: "发布" },
-    StageGroup { group: "90", key: "review", name_en: "Review", name_zh: "复审阶段", cn_process: "复审" },
-    StageGroup { group: "95", key: "withdrawal", name_en: "Withdrawal", name_zh: "废止阶段", cn_process: "废止" },
+    StageGroup {
+        group: "00",
+        key: "preliminary",
+        name_en: "Preliminary",
+        name_zh: "预备阶段",
+        cn_process: "预研",
+    },
+    StageGroup {
+        group: "10",
+        key: "proposal",
+        name_en: "Proposal",
+        name_zh: "提案阶段",
+        cn_process: "立项",
+    },
+    StageGroup {
+        group: "20",
+        key: "preparatory",
+        name_en: "Preparatory",
+        name_zh: "准备阶段",
+        cn_process: "起草",
+    },
+    StageGroup {
+        group: "30",
+        key: "committee",
+        name_en: "Committee",
+        name_zh: "委员会阶段",
+        cn_process: "征求意见",
+    },
+    StageGroup {
+        group: "40",
+        key: "enquiry",
+        name_en: "Enquiry",
+        name_zh: "征询阶段",
+        cn_process: "审查",
+    },
+    StageGroup {
+        group: "50",
+        key: "approval",
+        name_en: "Approval",
+        name_zh: "批准阶段",
+        cn_process: "批准",
+    },
+    StageGroup {
+        group: "60",
+        key: "publication",
+        name_en: "Publication",
+        name_zh: "出版阶段",
+        cn_process: "发布",
+    },
+    StageGroup {
+        group: "90",
+        key: "review",
+        name_en: "Review",
+        name_zh: "复审阶段",
+        cn_process: "复审",
+    },
+    StageGroup {
+        group: "95",
+        key: "withdrawal",
+        name_en: "Withdrawal",
+        name_zh: "废止阶段",
+        cn_process: "废止",
+    },
 ];
 
 macro_rules! stages {
@@ -121,12 +175,21 @@ mod tests {
         assert_eq!(ALL.len(), 46);
         assert!(ALL.windows(2).all(|w| w[0].code < w[1].code));
         assert!(ALL.iter().all(|s| s.code.starts_with(s.group)));
-        assert!(ALL.iter().all(|s| GROUPS.iter().any(|g| g.group == s.group)));
+        assert!(
+            ALL.iter()
+                .all(|s| GROUPS.iter().any(|g| g.group == s.group))
+        );
     }
 
     #[test]
     fn closed_codes() {
-        for (code, closed) in [("30.20", false), ("60.00", false), ("60.60", true), ("95.99", true), ("20.98", true)] {
+        for (code, closed) in [
+            ("30.20", false),
+            ("60.00", false),
+            ("60.60", true),
+            ("95.99", true),
+            ("20.98", true),
+        ] {
             assert_eq!(is_closed(code), closed, "{code}");
         }
     }

@@ -38,24 +38,38 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
         }
-        let existed = path.exists() && std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
+        let existed = path.exists()
+            && std::fs::metadata(path)
+                .map(|m| m.len() > 0)
+                .unwrap_or(false);
         let not_a_database = |e: rusqlite::Error| match e {
             rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
-                CoreError::NotADatabase { path: path.to_path_buf() }
+                CoreError::NotADatabase {
+                    path: path.to_path_buf(),
+                }
             }
             other => CoreError::from(other),
         };
         let conn = Connection::open(path).map_err(not_a_database)?;
         // Read the version before anything writes to the file: a newer database stays untouched.
-        let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(not_a_database)?;
+        let found: u32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(not_a_database)?;
         if found > SCHEMA_VERSION {
-            return Err(CoreError::NewerSchema { path: path.to_path_buf(), found, supported: SCHEMA_VERSION });
+            return Err(CoreError::NewerSchema {
+                path: path.to_path_buf(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
         }
         configure(&conn, true).map_err(|e| match e {
             CoreError::Sqlite(e) => not_a_database(e),
             other => other,
         })?;
-        let mut store = Store { conn, path: Some(path.to_path_buf()) };
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
         store.migrate(existed)?;
         store.ensure_identity(None)?;
         // A copied database file gets a new replica id (the app and the CLI both open here).
@@ -87,13 +101,21 @@ impl Store {
 
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<u32> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     /// Runs `f` with a [`Writer`] in one IMMEDIATE transaction: every change it makes is stamped,
     /// logged and committed together, or none is (an error rolls everything back).
-    pub fn write<T>(&mut self, source: Source, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    pub fn write<T>(
+        &mut self,
+        source: Source,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = {
             let mut writer = Writer::begin(&tx, source)?;
             let value = f(&mut writer)?;
@@ -108,18 +130,31 @@ impl Store {
     pub fn identity(&self) -> Result<Identity> {
         let row = self
             .conn
-            .query_row("SELECT replica_id, name FROM replica_self LIMIT 1", [], |r| {
-                Ok(Identity { replica_id: r.get(0)?, name: r.get(1)? })
-            })
+            .query_row(
+                "SELECT replica_id, name FROM replica_self LIMIT 1",
+                [],
+                |r| {
+                    Ok(Identity {
+                        replica_id: r.get(0)?,
+                        name: r.get(1)?,
+                    })
+                },
+            )
             .optional()?;
         row.ok_or_else(|| CoreError::Corrupt("the workstation identity is missing".into()))
     }
 
     /// Creates the replica identity if the database has none; names it if `name` is given.
     pub fn ensure_identity(&mut self, name: Option<&str>) -> Result<Identity> {
-        let has: bool = self.conn.query_row("SELECT EXISTS(SELECT 1 FROM replica_self)", [], |r| r.get(0))?;
+        let has: bool =
+            self.conn
+                .query_row("SELECT EXISTS(SELECT 1 FROM replica_self)", [], |r| {
+                    r.get(0)
+                })?;
         if !has {
-            let default_name = name.map(str::to_owned).unwrap_or_else(default_workstation_name);
+            let default_name = name
+                .map(str::to_owned)
+                .unwrap_or_else(default_workstation_name);
             self.conn.execute(
                 "INSERT INTO replica_self (replica_id, name, install_token, next_seq, last_hlc, created_at)
                  VALUES (?1, ?2, ?3, 1, 0, ?4)",
@@ -140,12 +175,19 @@ impl Store {
     pub fn set_display_name(&mut self, name: &str) -> Result<()> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(CoreError::invalid("name", "the workstation's display name cannot be empty"));
+            return Err(CoreError::invalid(
+                "name",
+                "the workstation's display name cannot be empty",
+            ));
         }
         if name.chars().count() > 80 {
-            return Err(CoreError::invalid("name", "the display name is longer than 80 characters; shorten it"));
+            return Err(CoreError::invalid(
+                "name",
+                "the display name is longer than 80 characters; shorten it",
+            ));
         }
-        self.conn.execute("UPDATE replica_self SET name = ?1", [name])?;
+        self.conn
+            .execute("UPDATE replica_self SET name = ?1", [name])?;
         Ok(())
     }
 
@@ -153,7 +195,9 @@ impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
@@ -172,12 +216,18 @@ impl Store {
         if let Some(current) = &self.path
             && same_file(current, dest)
         {
-            return Err(CoreError::invalid("path", "the backup cannot overwrite the open database; choose another file"));
+            return Err(CoreError::invalid(
+                "path",
+                "the backup cannot overwrite the open database; choose another file",
+            ));
         }
         let tmp = dest.with_extension("backup-part");
         {
             let mut target = Connection::open(&tmp).map_err(|e| {
-                CoreError::io(dest, std::io::Error::other(format!("cannot create the backup file: {e}")))
+                CoreError::io(
+                    dest,
+                    std::io::Error::other(format!("cannot create the backup file: {e}")),
+                )
             })?;
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
             backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
@@ -188,7 +238,9 @@ impl Store {
 
     /// Runs the missing migrations. `existed`: the file had data before (then it is backed up).
     fn migrate(&mut self, existed: bool) -> Result<()> {
-        let found: u32 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let found: u32 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
         if found > SCHEMA_VERSION {
             return Err(CoreError::NewerSchema {
                 path: self.path.clone().unwrap_or_default(),
@@ -202,7 +254,9 @@ impl Store {
         if existed && found > 0 {
             self.backup_before_migration(found)?;
         }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "user_version", index as u32 + 1)?;
@@ -212,11 +266,12 @@ impl Store {
     }
 
     fn backup_before_migration(&self, from: u32) -> Result<()> {
-        let Some(path) = &self.path else { return Ok(()) };
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
         let dest = path.with_extension(format!("before-v{}.bak", from + 1));
         self.backup_to(&dest)
     }
-
 }
 
 fn configure(conn: &Connection, on_disk: bool) -> Result<()> {

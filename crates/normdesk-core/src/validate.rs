@@ -27,47 +27,82 @@ pub fn field(spec: &FieldSpec, value: &Value) -> Result<Value> {
             check_len(name, text, max)?;
             Ok(Value::String(text.clone()))
         }
-        (FieldKind::Line { .. } | FieldKind::Text { .. }, Value::Null) => Ok(Value::String(String::new())),
-        (FieldKind::Enum(values), Value::String(text)) if values.contains(&text.as_str()) => Ok(value.clone()),
+        (FieldKind::Line { .. } | FieldKind::Text { .. }, Value::Null) => {
+            Ok(Value::String(String::new()))
+        }
+        (FieldKind::Enum(values), Value::String(text)) if values.contains(&text.as_str()) => {
+            Ok(value.clone())
+        }
         (FieldKind::Enum(values), _) => {
             let named: Vec<&str> = values.iter().copied().filter(|v| !v.is_empty()).collect();
-            let empty = if named.len() < values.len() { " (or leave it empty)" } else { "" };
-            bad(format!("unknown value {}; use one of: {}{empty}", show(value), named.join(", ")))
+            let empty = if named.len() < values.len() {
+                " (or leave it empty)"
+            } else {
+                ""
+            };
+            bad(format!(
+                "unknown value {}; use one of: {}{empty}",
+                show(value),
+                named.join(", ")
+            ))
         }
-        (FieldKind::Stage, Value::String(code)) if stages::find(code).is_some() => Ok(value.clone()),
-        (FieldKind::Stage, _) => {
-            bad(format!("unknown stage code {}; use a harmonized code such as 30.20 (see `normdesk stages`)", show(value)))
+        (FieldKind::Stage, Value::String(code)) if stages::find(code).is_some() => {
+            Ok(value.clone())
         }
+        (FieldKind::Stage, _) => bad(format!(
+            "unknown stage code {}; use a harmonized code such as 30.20 (see `normdesk stages`)",
+            show(value)
+        )),
         (
-            FieldKind::Date | FieldKind::Ref(_) | FieldKind::OwnerRef { .. } | FieldKind::Int { .. } | FieldKind::OneOf(_),
+            FieldKind::Date
+            | FieldKind::Ref(_)
+            | FieldKind::OwnerRef { .. }
+            | FieldKind::Int { .. }
+            | FieldKind::OneOf(_),
             Value::Null,
         ) => Ok(Value::Null),
         (FieldKind::Date, Value::String(text)) if text.is_empty() => Ok(Value::Null),
         (FieldKind::Date, Value::String(text)) => match parse_date(text) {
             Some(_) => Ok(value.clone()),
-            None => bad(format!("{} is not a date; write it as YYYY-MM-DD", show(value))),
+            None => bad(format!(
+                "{} is not a date; write it as YYYY-MM-DD",
+                show(value)
+            )),
         },
-        (FieldKind::Ref(_) | FieldKind::OwnerRef { .. }, Value::String(text)) if text.is_empty() => Ok(Value::Null),
-        (FieldKind::Ref(_) | FieldKind::OwnerRef { .. }, Value::String(text)) => match uuid::Uuid::parse_str(text) {
-            Ok(id) => Ok(Value::String(id.hyphenated().to_string())),
-            Err(_) => {
-                let kind = match spec.kind {
-                    FieldKind::Ref(kind) => kind,
-                    _ => "record",
-                };
-                bad(format!("{} is not a {kind} id (a UUID)", show(value)))
+        (FieldKind::Ref(_) | FieldKind::OwnerRef { .. }, Value::String(text))
+            if text.is_empty() =>
+        {
+            Ok(Value::Null)
+        }
+        (FieldKind::Ref(_) | FieldKind::OwnerRef { .. }, Value::String(text)) => {
+            match uuid::Uuid::parse_str(text) {
+                Ok(id) => Ok(Value::String(id.hyphenated().to_string())),
+                Err(_) => {
+                    let kind = match spec.kind {
+                        FieldKind::Ref(kind) => kind,
+                        _ => "record",
+                    };
+                    bad(format!("{} is not a {kind} id (a UUID)", show(value)))
+                }
             }
-        },
+        }
         (FieldKind::Int { min, max }, Value::Number(n)) => match n.as_i64() {
             Some(v) if (min..=max).contains(&v) => Ok(Value::from(v)),
-            _ => bad(format!("{n} is out of range; use a whole number from {min} to {max}")),
+            _ => bad(format!(
+                "{n} is out of range; use a whole number from {min} to {max}"
+            )),
         },
         (FieldKind::OneOf(allowed), Value::Number(n)) => match n.as_i64() {
             Some(v) if allowed.contains(&v) => Ok(Value::from(v)),
-            _ => bad(format!("{n} is not allowed; use one of: {}", join_numbers(allowed))),
+            _ => bad(format!(
+                "{n} is not allowed; use one of: {}",
+                join_numbers(allowed)
+            )),
         },
         (FieldKind::Bool, Value::Bool(_)) => Ok(value.clone()),
-        (FieldKind::Timestamp, Value::String(text)) if chrono::DateTime::parse_from_rfc3339(text).is_ok() => {
+        (FieldKind::Timestamp, Value::String(text))
+            if chrono::DateTime::parse_from_rfc3339(text).is_ok() =>
+        {
             Ok(value.clone())
         }
         (FieldKind::Timestamp, _) => bad(format!("{} is not a timestamp (RFC 3339)", show(value))),
@@ -81,13 +116,23 @@ pub fn parse_text(spec: &FieldSpec, text: &str) -> Result<Value> {
         FieldKind::Bool => match text.trim().to_ascii_lowercase().as_str() {
             "true" | "yes" | "1" => Value::Bool(true),
             "false" | "no" | "0" | "" => Value::Bool(false),
-            _ => return Err(CoreError::invalid(spec.name, format!("'{text}' is not true or false"))),
+            _ => {
+                return Err(CoreError::invalid(
+                    spec.name,
+                    format!("'{text}' is not true or false"),
+                ));
+            }
         },
         FieldKind::Int { .. } | FieldKind::OneOf(_) => match text.trim() {
             "" => Value::Null,
             t => match t.parse::<i64>() {
                 Ok(v) => Value::from(v),
-                Err(_) => return Err(CoreError::invalid(spec.name, format!("'{text}' is not a whole number"))),
+                Err(_) => {
+                    return Err(CoreError::invalid(
+                        spec.name,
+                        format!("'{text}' is not a whole number"),
+                    ));
+                }
             },
         },
         _ => Value::String(text.to_owned()),
@@ -117,10 +162,20 @@ pub fn record(spec: &EntitySpec, values: &Map<String, Value>) -> Result<()> {
     }
     match spec.name {
         "project" => project(values),
-        "membership" => date_order(values, "start_date", "end_date", "the end date is before the start date"),
+        "membership" => date_order(
+            values,
+            "start_date",
+            "end_date",
+            "the end date is before the start date",
+        ),
         "statement" => statement(values),
         "person" => person(values),
-        "liaison" => date_order(values, "established_date", "last_review_date", "the last review is before the liaison was established"),
+        "liaison" => date_order(
+            values,
+            "established_date",
+            "last_review_date",
+            "the last review is before the liaison was established",
+        ),
         "attachment" => attachment(values),
         _ => Ok(()),
     }
@@ -128,18 +183,27 @@ pub fn record(spec: &EntitySpec, values: &Map<String, Value>) -> Result<()> {
 
 /// Checks a change to a live record against the rules that depend on the value before: a
 /// statement's state moves only along [`next_states`].
-pub fn change(spec: &EntitySpec, before: &Map<String, Value>, after: &Map<String, Value>) -> Result<()> {
+pub fn change(
+    spec: &EntitySpec,
+    before: &Map<String, Value>,
+    after: &Map<String, Value>,
+) -> Result<()> {
     if spec.name == "attachment" {
         for name in ["owner_kind", "owner_id", "sha256", "size"] {
             if before.get(name) != after.get(name) {
-                return Err(CoreError::invalid(name, "an attachment's file cannot change; remove it and add the new file"));
+                return Err(CoreError::invalid(
+                    name,
+                    "an attachment's file cannot change; remove it and add the new file",
+                ));
             }
         }
     }
     if spec.name == "statement" {
         let (from, to) = (text(before, "state"), text(after, "state"));
         if from != to {
-            let (Some(from_state), Some(to_state)) = (StatementState::parse(from), StatementState::parse(to)) else {
+            let (Some(from_state), Some(to_state)) =
+                (StatementState::parse(from), StatementState::parse(to))
+            else {
                 return Ok(());
             };
             let allowed = next_states(from_state);
@@ -147,7 +211,10 @@ pub fn change(spec: &EntitySpec, before: &Map<String, Value>, after: &Map<String
                 let names: Vec<&str> = allowed.iter().map(|s| s.as_str()).collect();
                 return Err(CoreError::invalid(
                     "state",
-                    format!("a statement cannot go from {from} to {to}; from {from} the next states are: {}", names.join(", ")),
+                    format!(
+                        "a statement cannot go from {from} to {to}; from {from} the next states are: {}",
+                        names.join(", ")
+                    ),
                 ));
             }
         }
@@ -169,54 +236,95 @@ pub fn next_states(state: StatementState) -> &'static [StatementState] {
 
 fn attachment(v: &Map<String, Value>) -> Result<()> {
     let digest = text(v, "sha256");
-    if digest.len() != 64 || !digest.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
-        return Err(CoreError::invalid("sha256", format!("'{digest}' is not a SHA-256 digest (64 lower-case hex digits)")));
+    if digest.len() != 64
+        || !digest
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    {
+        return Err(CoreError::invalid(
+            "sha256",
+            format!("'{digest}' is not a SHA-256 digest (64 lower-case hex digits)"),
+        ));
     }
     Ok(())
 }
 
 fn project(v: &Map<String, Value>) -> Result<()> {
     if text(v, "title_en").is_empty() && text(v, "title_zh").is_empty() {
-        return Err(CoreError::invalid("title_en", "give a title in English or in Chinese (or both)"));
+        return Err(CoreError::invalid(
+            "title_en",
+            "give a title in English or in Chinese (or both)",
+        ));
     }
     let tier = Tier::parse(text(v, "tier")).unwrap_or(Tier::International);
     let reference = text(v, "reference");
     if !reference_fits(tier, reference) {
-        return Err(CoreError::invalid("reference", format!("'{reference}' does not look like a {} reference; {}", tier, reference_hint(tier))));
+        return Err(CoreError::invalid(
+            "reference",
+            format!(
+                "'{reference}' does not look like a {} reference; {}",
+                tier,
+                reference_hint(tier)
+            ),
+        ));
     }
     let deliverable = text(v, "deliverable");
     if !deliverables_for(tier).contains(&deliverable) {
         return Err(CoreError::invalid(
             "deliverable",
-            format!("{deliverable} is not a deliverable of the {tier} tier; use one of: {}", deliverables_for(tier).join(", ")),
+            format!(
+                "{deliverable} is not a deliverable of the {tier} tier; use one of: {}",
+                deliverables_for(tier).join(", ")
+            ),
         ));
     }
-    date_order(v, "start_date", "limit_date", "the limit date is before the project started")?;
-    date_order(v, "start_date", "target_date", "the target date is before the project started")
+    date_order(
+        v,
+        "start_date",
+        "limit_date",
+        "the limit date is before the project started",
+    )?;
+    date_order(
+        v,
+        "start_date",
+        "target_date",
+        "the target date is before the project started",
+    )
 }
 
 fn statement(v: &Map<String, Value>) -> Result<()> {
     let purpose = text(v, "purpose");
     if matches!(purpose, "action" | "comment") && v.get("deadline").is_none_or(Value::is_null) {
-        return Err(CoreError::invalid("deadline", format!("a statement for {purpose} needs a deadline")));
+        return Err(CoreError::invalid(
+            "deadline",
+            format!("a statement for {purpose} needs a deadline"),
+        ));
     }
     Ok(())
 }
 
 fn person(v: &Map<String, Value>) -> Result<()> {
     if text(v, "name_zh").is_empty() && text(v, "name_en").is_empty() {
-        return Err(CoreError::invalid("name_en", "give the name in Chinese or in Latin script"));
+        return Err(CoreError::invalid(
+            "name_en",
+            "give the name in Chinese or in Latin script",
+        ));
     }
     let email = text(v, "email");
     if !email.is_empty() && !looks_like_email(email) {
-        return Err(CoreError::invalid("email", format!("'{email}' is not an e-mail address")));
+        return Err(CoreError::invalid(
+            "email",
+            format!("'{email}' is not an e-mail address"),
+        ));
     }
     Ok(())
 }
 
 fn looks_like_email(email: &str) -> bool {
     match email.split_once('@') {
-        Some((user, host)) => !user.is_empty() && host.contains('.') && !host.starts_with('.') && !email.contains(' '),
+        Some((user, host)) => {
+            !user.is_empty() && host.contains('.') && !host.starts_with('.') && !email.contains(' ')
+        }
         None => false,
     }
 }
@@ -224,7 +332,9 @@ fn looks_like_email(email: &str) -> bool {
 /// The deliverable types that belong to a tier.
 pub fn deliverables_for(tier: Tier) -> &'static [&'static str] {
     match tier {
-        Tier::International | Tier::Regional => &["IS", "TS", "TR", "PAS", "IWA", "Guide", "Amd", "Cor"],
+        Tier::International | Tier::Regional => {
+            &["IS", "TS", "TR", "PAS", "IWA", "Guide", "Amd", "Cor"]
+        }
         Tier::National => &["GB", "GB/T", "GB/Z"],
         Tier::Sector => &["sector"],
         Tier::Local => &["DB", "DB/T"],
@@ -246,18 +356,30 @@ pub fn reference_fits(tier: Tier, reference: &str) -> bool {
     };
     let _ = rest;
     match tier {
-        Tier::International => ["ISO", "IEC", "ITU", "IEEE", "IWA"].iter().any(|p| head.starts_with(p)),
+        Tier::International => ["ISO", "IEC", "ITU", "IEEE", "IWA"]
+            .iter()
+            .any(|p| head.starts_with(p)),
         Tier::Regional => head.chars().next().is_some_and(|c| c.is_ascii_uppercase()),
         Tier::National => matches!(head, "GB" | "GB/T" | "GB/Z") || head.starts_with("GB/"),
         Tier::Sector => {
-            let code = head.strip_suffix("/T").or_else(|| head.strip_suffix("/Z")).unwrap_or(head);
-            (2..=4).contains(&code.len()) && code.chars().all(|c| c.is_ascii_uppercase()) && !code.starts_with("GB") && code != "DB"
+            let code = head
+                .strip_suffix("/T")
+                .or_else(|| head.strip_suffix("/Z"))
+                .unwrap_or(head);
+            (2..=4).contains(&code.len())
+                && code.chars().all(|c| c.is_ascii_uppercase())
+                && !code.starts_with("GB")
+                && code != "DB"
         }
         Tier::Local => {
             let code = head.strip_suffix("/T").unwrap_or(head);
-            code.strip_prefix("DB").is_some_and(|d| (2..=6).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit()))
+            code.strip_prefix("DB").is_some_and(|d| {
+                (2..=6).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit())
+            })
         }
-        Tier::Group => head.strip_prefix("T/").is_some_and(|org| !org.is_empty() && org.chars().all(|c| c.is_ascii_alphanumeric())),
+        Tier::Group => head
+            .strip_prefix("T/")
+            .is_some_and(|org| !org.is_empty() && org.chars().all(|c| c.is_ascii_alphanumeric())),
         Tier::Enterprise => head.strip_prefix("Q/").is_some_and(|org| !org.is_empty()),
     }
 }
@@ -278,19 +400,27 @@ fn date_order(v: &Map<String, Value>, first: &str, second: &str, message: &str) 
     let a = v.get(first).and_then(Value::as_str).and_then(parse_date);
     let b = v.get(second).and_then(Value::as_str).and_then(parse_date);
     match (a, b) {
-        (Some(a), Some(b)) if b < a => Err(CoreError::invalid(second, format!("{message} ({b} < {a})"))),
+        (Some(a), Some(b)) if b < a => {
+            Err(CoreError::invalid(second, format!("{message} ({b} < {a})")))
+        }
         _ => Ok(()),
     }
 }
 
 fn text<'a>(v: &'a Map<String, Value>, name: &str) -> &'a str {
-    v.get(name).and_then(Value::as_str).map(str::trim).unwrap_or("")
+    v.get(name)
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .unwrap_or("")
 }
 
 fn check_len(name: &str, text: &str, max: usize) -> Result<()> {
     let len = text.chars().count();
     if len > max {
-        return Err(CoreError::invalid(name, format!("is {len} characters long; the limit is {max}")));
+        return Err(CoreError::invalid(
+            name,
+            format!("is {len} characters long; the limit is {max}"),
+        ));
     }
     Ok(())
 }
@@ -303,7 +433,11 @@ fn show(value: &Value) -> String {
 }
 
 fn join_numbers(values: &[i64]) -> String {
-    values.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+    values
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn expected(kind: FieldKind) -> &'static str {
@@ -349,7 +483,12 @@ mod tests {
 
     #[test]
     fn dates_are_strict() {
-        for (text, ok) in [("2026-02-28", true), ("2026-02-30", false), ("2026-2-3", false), ("26-02-03", false)] {
+        for (text, ok) in [
+            ("2026-02-28", true),
+            ("2026-02-30", false),
+            ("2026-2-3", false),
+            ("26-02-03", false),
+        ] {
             assert_eq!(parse_date(text).is_some(), ok, "{text}");
         }
     }

@@ -26,8 +26,12 @@ pub fn list(conn: &Connection, q: &ProjectQuery) -> Result<ProjectPage> {
     };
     if let Some(expr) = search::match_expr(&q.search) {
         let n = bind(&mut args, Sql::Text(expr));
-        filters.push(format!("p.rowid IN (SELECT rowid FROM project_fts WHERE project_fts MATCH {n})"));
-        count_sql = Some(format!("SELECT count(*) FROM project_fts WHERE project_fts MATCH {n}"));
+        filters.push(format!(
+            "p.rowid IN (SELECT rowid FROM project_fts WHERE project_fts MATCH {n})"
+        ));
+        count_sql = Some(format!(
+            "SELECT count(*) FROM project_fts WHERE project_fts MATCH {n}"
+        ));
     }
     if let Some(tier) = q.tier {
         let n = bind(&mut args, Sql::Text(Tier::as_str(tier).into()));
@@ -38,8 +42,9 @@ pub fn list(conn: &Connection, q: &ProjectQuery) -> Result<ProjectPage> {
         filters.push(format!("p.deliverable = {n}"));
     }
     if let Some(key) = q.stage_group.as_deref().filter(|k| !k.is_empty()) {
-        let group = stages::group_by_key(key)
-            .ok_or_else(|| CoreError::invalid("stage_group", format!("unknown stage group '{key}'")))?;
+        let group = stages::group_by_key(key).ok_or_else(|| {
+            CoreError::invalid("stage_group", format!("unknown stage group '{key}'"))
+        })?;
         // A range, not GLOB: a bound GLOB pattern cannot use the stage index.
         let from = bind(&mut args, Sql::Text(format!("{}.00", group.group)));
         let to = bind(&mut args, Sql::Text(format!("{}.99", group.group)));
@@ -55,9 +60,14 @@ pub fn list(conn: &Connection, q: &ProjectQuery) -> Result<ProjectPage> {
     }
     // `today` is checked to be a plain date, so it can stand in the SQL text: the overdue
     // expression then needs no parameter in both the count and the page query.
-    let today = crate::validate::parse_date(&today)
-        .ok_or_else(|| CoreError::invalid("today", format!("'{today}' is not a date; write it as YYYY-MM-DD")))?;
-    let overdue = format!("(p.limit_date < '{today}' AND p.stage < '60.60' AND p.stage NOT GLOB '*.98')");
+    let today = crate::validate::parse_date(&today).ok_or_else(|| {
+        CoreError::invalid(
+            "today",
+            format!("'{today}' is not a date; write it as YYYY-MM-DD"),
+        )
+    })?;
+    let overdue =
+        format!("(p.limit_date < '{today}' AND p.stage < '60.60' AND p.stage NOT GLOB '*.98')");
     if q.overdue {
         filters.push(overdue.clone());
     }
@@ -67,7 +77,9 @@ pub fn list(conn: &Connection, q: &ProjectQuery) -> Result<ProjectPage> {
         Some(sql) if filters.len() == 2 => sql,
         _ => format!("SELECT count(*) FROM project p WHERE {filter_sql}"),
     };
-    let total: u32 = conn.prepare_cached(&count_sql)?.query_row(params_from_iter(args.iter()), |r| r.get(0))?;
+    let total: u32 = conn
+        .prepare_cached(&count_sql)?
+        .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
 
     // Each order matches an index of 0001_init.sql exactly, so a page is read off the index.
     // Empty dates sort after all dates (before them when descending).
@@ -77,9 +89,13 @@ pub fn list(conn: &Connection, q: &ProjectQuery) -> Result<ProjectPage> {
         ProjectSort::Title => format!("p.title_en {dir}, p.reference {dir}, p.id {dir}"),
         ProjectSort::Stage => format!("p.stage {dir}, p.reference {dir}, p.id {dir}"),
         ProjectSort::TargetDate => {
-            format!("p.target_date IS NULL {dir}, p.target_date {dir}, p.reference {dir}, p.id {dir}")
+            format!(
+                "p.target_date IS NULL {dir}, p.target_date {dir}, p.reference {dir}, p.id {dir}"
+            )
         }
-        ProjectSort::LimitDate => format!("p.limit_date IS NULL {dir}, p.limit_date {dir}, p.reference {dir}, p.id {dir}"),
+        ProjectSort::LimitDate => {
+            format!("p.limit_date IS NULL {dir}, p.limit_date {dir}, p.reference {dir}, p.id {dir}")
+        }
     };
     let limit = match q.limit {
         0 => DEFAULT_PAGE,
@@ -103,7 +119,11 @@ pub fn list(conn: &Connection, q: &ProjectQuery) -> Result<ProjectPage> {
                 title_en: r.get(2)?,
                 title_zh: r.get(3)?,
                 tier: parse_enum(r.get::<_, String>(4)?, Tier::parse, Tier::International),
-                deliverable: parse_enum(r.get::<_, String>(5)?, Deliverable::parse, Deliverable::Is),
+                deliverable: parse_enum(
+                    r.get::<_, String>(5)?,
+                    Deliverable::parse,
+                    Deliverable::Is,
+                ),
                 stage: r.get(6)?,
                 our_role: parse_enum(r.get::<_, String>(7)?, OurRole::parse, OurRole::Participate),
                 committee_reference: r.get(8)?,
@@ -114,7 +134,11 @@ pub fn list(conn: &Connection, q: &ProjectQuery) -> Result<ProjectPage> {
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(ProjectPage { total, offset: q.offset, rows })
+    Ok(ProjectPage {
+        total,
+        offset: q.offset,
+        rows,
+    })
 }
 
 /// Stored enum values are validated on write; a value this build does not know (written by a

@@ -17,7 +17,10 @@ use crate::{stages, validate};
 
 /// Today's local date as `YYYY-MM-DD`.
 pub fn today() -> String {
-    chrono::Local::now().date_naive().format("%Y-%m-%d").to_string()
+    chrono::Local::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string()
 }
 
 /// Loads a project with its stage history and the labels of what it refers to.
@@ -31,13 +34,33 @@ pub fn get(conn: &Connection, id: &str) -> Result<ProjectDetail> {
     )?;
     let history = stmt
         .query_map([&id], |r| {
-            Ok(StageEvent { id: r.get(0)?, project_id: r.get(1)?, code: r.get(2)?, date: r.get(3)?, note: r.get(4)? })
+            Ok(StageEvent {
+                id: r.get(0)?,
+                project_id: r.get(1)?,
+                code: r.get(2)?,
+                date: r.get(3)?,
+                note: r.get(4)?,
+            })
         })?
         .collect::<Result<Vec<_>, _>>()?;
-    let committee = fields.committee_id.as_deref().map(|c| ref_label(conn, &COMMITTEE, c)).transpose()?;
-    let leader = fields.leader_id.as_deref().map(|p| ref_label(conn, &PERSON, p)).transpose()?;
+    let committee = fields
+        .committee_id
+        .as_deref()
+        .map(|c| ref_label(conn, &COMMITTEE, c))
+        .transpose()?;
+    let leader = fields
+        .leader_id
+        .as_deref()
+        .map(|p| ref_label(conn, &PERSON, p))
+        .transpose()?;
     let overdue = is_overdue(&fields, &today());
-    Ok(ProjectDetail { project: Project { id, fields }, history, committee, leader, overdue })
+    Ok(ProjectDetail {
+        project: Project { id, fields },
+        history,
+        committee,
+        leader,
+        overdue,
+    })
 }
 
 /// Whether a project is past its limit date and not yet published.
@@ -59,8 +82,16 @@ pub fn create_with_id(w: &mut Writer<'_>, id: &str, input: ProjectInput) -> Resu
     w.create_with_id(&PROJECT, id, to_record(&input)?)?;
     // The first history entry's id follows from the project's, so a project created with a
     // stable id (demo data) has a stable history too.
-    let first = uuid::Uuid::new_v5(&uuid::Uuid::parse_str(id).unwrap_or_default(), b"stage:first").to_string();
-    w.create_with_id(&STAGE_EVENT, &first, stage_event_values(id, &stage, &date, ""))
+    let first = uuid::Uuid::new_v5(
+        &uuid::Uuid::parse_str(id).unwrap_or_default(),
+        b"stage:first",
+    )
+    .to_string();
+    w.create_with_id(
+        &STAGE_EVENT,
+        &first,
+        stage_event_values(id, &stage, &date, ""),
+    )
 }
 
 /// Saves a project's fields. A changed stage is recorded in the history with today's date.
@@ -74,7 +105,8 @@ pub fn set_fields(w: &mut Writer<'_>, id: &str, values: Map<String, Value>) -> R
     let id = parse_id(id)?;
     let changed = w.update(&PROJECT, &id, values)?;
     if changed.contains(&"stage") {
-        let stage = load(w.conn(), &PROJECT, &id)?.and_then(|r| r.get("stage").and_then(Value::as_str).map(str::to_owned));
+        let stage = load(w.conn(), &PROJECT, &id)?
+            .and_then(|r| r.get("stage").and_then(Value::as_str).map(str::to_owned));
         append_stage_event(w, &id, &stage.unwrap_or_default(), &today(), "")?;
     }
     Ok(())
@@ -84,10 +116,19 @@ pub fn set_fields(w: &mut Writer<'_>, id: &str, values: Map<String, Value>) -> R
 pub fn change_stage(w: &mut Writer<'_>, id: &str, change: StageChange) -> Result<()> {
     let id = parse_id(id)?;
     if stages::find(&change.code).is_none() {
-        return Err(CoreError::invalid("code", format!("unknown stage code '{}'; pick one of the 46 harmonized codes", change.code)));
+        return Err(CoreError::invalid(
+            "code",
+            format!(
+                "unknown stage code '{}'; pick one of the 46 harmonized codes",
+                change.code
+            ),
+        ));
     }
     if validate::parse_date(&change.date).is_none() {
-        return Err(CoreError::invalid("date", format!("'{}' is not a date; write it as YYYY-MM-DD", change.date)));
+        return Err(CoreError::invalid(
+            "date",
+            format!("'{}' is not a date; write it as YYYY-MM-DD", change.date),
+        ));
     }
     let mut values = Map::new();
     values.insert("stage".into(), Value::String(change.code.clone()));
@@ -102,7 +143,10 @@ pub fn delete(w: &mut Writer<'_>, id: &str) -> Result<()> {
 
 /// Committees and people to pick from in the project form, sorted by label.
 pub fn lookups(conn: &Connection) -> Result<Lookups> {
-    let committees = labels(conn, "SELECT id, reference || CASE WHEN title_en != '' THEN ' — ' || title_en ELSE '' END FROM committee WHERE deleted = 0 ORDER BY reference")?;
+    let committees = labels(
+        conn,
+        "SELECT id, reference || CASE WHEN title_en != '' THEN ' — ' || title_en ELSE '' END FROM committee WHERE deleted = 0 ORDER BY reference",
+    )?;
     let people = labels(
         conn,
         "SELECT id, trim(name_zh || ' ' || name_en) FROM person WHERE deleted = 0 ORDER BY name_en, name_zh",
@@ -112,12 +156,27 @@ pub fn lookups(conn: &Connection) -> Result<Lookups> {
 
 fn labels(conn: &Connection, sql: &str) -> Result<Vec<RefLabel>> {
     let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map([], |r| Ok(RefLabel { id: r.get(0)?, label: r.get(1)? }))?;
+    let rows = stmt.query_map([], |r| {
+        Ok(RefLabel {
+            id: r.get(0)?,
+            label: r.get(1)?,
+        })
+    })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-fn append_stage_event(w: &mut Writer<'_>, project_id: &str, code: &str, date: &str, note: &str) -> Result<()> {
-    w.create(&STAGE_EVENT, stage_event_values(project_id, code, date, note)).map(drop)
+fn append_stage_event(
+    w: &mut Writer<'_>,
+    project_id: &str,
+    code: &str,
+    date: &str,
+    note: &str,
+) -> Result<()> {
+    w.create(
+        &STAGE_EVENT,
+        stage_event_values(project_id, code, date, note),
+    )
+    .map(drop)
 }
 
 fn stage_event_values(project_id: &str, code: &str, date: &str, note: &str) -> Map<String, Value> {
@@ -129,10 +188,20 @@ fn stage_event_values(project_id: &str, code: &str, date: &str, note: &str) -> M
     values
 }
 
-fn ref_label(conn: &Connection, spec: &'static crate::schema::EntitySpec, id: &str) -> Result<RefLabel> {
+fn ref_label(
+    conn: &Connection,
+    spec: &'static crate::schema::EntitySpec,
+    id: &str,
+) -> Result<RefLabel> {
     let text = label(conn, spec, id)?;
-    let text = text.strip_suffix(&format!(" ({id})")).map(str::to_owned).unwrap_or(text);
-    Ok(RefLabel { id: id.to_owned(), label: text })
+    let text = text
+        .strip_suffix(&format!(" ({id})"))
+        .map(str::to_owned)
+        .unwrap_or(text);
+    Ok(RefLabel {
+        id: id.to_owned(),
+        label: text,
+    })
 }
 
 /// Checks that an id is a UUID and returns it in canonical form.
@@ -145,11 +214,13 @@ pub fn parse_id(id: &str) -> Result<String> {
 fn to_record(input: &ProjectInput) -> Result<Map<String, Value>> {
     match serde_json::to_value(input) {
         Ok(Value::Object(map)) => Ok(map),
-        _ => Err(CoreError::Corrupt("a project could not be converted to fields".into())),
+        _ => Err(CoreError::Corrupt(
+            "a project could not be converted to fields".into(),
+        )),
     }
 }
 
 fn from_record(record: Map<String, Value>) -> Result<ProjectInput> {
-    serde_json::from_value(Value::Object(record)).map_err(|e| CoreError::Corrupt(format!("a stored project does not read back: {e}")))
+    serde_json::from_value(Value::Object(record))
+        .map_err(|e| CoreError::Corrupt(format!("a stored project does not read back: {e}")))
 }
-

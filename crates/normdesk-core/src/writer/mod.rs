@@ -47,7 +47,11 @@ impl Source {
 /// What a write did to a record, for the derived records kept beside it (a statement's events).
 pub enum Change<'a> {
     Created(&'a Map<String, Value>),
-    Updated { before: &'a Map<String, Value>, after: &'a Map<String, Value>, changed: &'a [&'static str] },
+    Updated {
+        before: &'a Map<String, Value>,
+        after: &'a Map<String, Value>,
+        changed: &'a [&'static str],
+    },
     Deleted(&'a Map<String, Value>),
 }
 
@@ -72,7 +76,15 @@ impl<'a> Writer<'a> {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;
         let log = log::LogBuffer::new(replica_id, source.as_str(), next_seq, Hlc(last_hlc as u64));
-        Ok(Writer { conn, source, actor, log, touched: BTreeSet::new(), live: HashMap::new(), insert_sql: HashMap::new() })
+        Ok(Writer {
+            conn,
+            source,
+            actor,
+            log,
+            touched: BTreeSet::new(),
+            live: HashMap::new(),
+            insert_sql: HashMap::new(),
+        })
     }
 
     /// Read access to the transaction, for checks and lookups.
@@ -91,7 +103,11 @@ impl<'a> Writer<'a> {
     }
 
     /// Creates a record with a new UUIDv7 id; fields not given take their defaults.
-    pub fn create(&mut self, spec: &'static EntitySpec, values: Map<String, Value>) -> Result<String> {
+    pub fn create(
+        &mut self,
+        spec: &'static EntitySpec,
+        values: Map<String, Value>,
+    ) -> Result<String> {
         let id = uuid::Uuid::now_v7().to_string();
         self.create_fresh(spec, &id, values)?;
         Ok(id)
@@ -99,33 +115,62 @@ impl<'a> Writer<'a> {
 
     /// Creates a record with a given id (demo data uses stable ids so that loading it twice, or on
     /// two workstations, makes the same records).
-    pub fn create_with_id(&mut self, spec: &'static EntitySpec, id: &str, values: Map<String, Value>) -> Result<()> {
+    pub fn create_with_id(
+        &mut self,
+        spec: &'static EntitySpec,
+        id: &str,
+        values: Map<String, Value>,
+    ) -> Result<()> {
         if spec.name == schema::ATTACHMENT.name {
-            return Err(CoreError::invalid("kind", "an attachment is added with its file (attachments::add), not as bare fields"));
+            return Err(CoreError::invalid(
+                "kind",
+                "an attachment is added with its file (attachments::add), not as bare fields",
+            ));
         }
         self.insert(spec, id, values)
     }
 
     /// Creates a record; the one place rows are inserted. `pub(crate)` for attachments, whose
     /// bytes are written right after by [`Writer::put_attachment_bytes`].
-    pub(crate) fn insert(&mut self, spec: &'static EntitySpec, id: &str, values: Map<String, Value>) -> Result<()> {
+    pub(crate) fn insert(
+        &mut self,
+        spec: &'static EntitySpec,
+        id: &str,
+        values: Map<String, Value>,
+    ) -> Result<()> {
         self.insert_inner(spec, id, values, true)
     }
 
     /// Creates a record whose id was just made with `Uuid::now_v7()` by the caller (so no row can
     /// have it yet): the bulk path of an import, which makes its ids while planning.
-    pub(crate) fn create_fresh(&mut self, spec: &'static EntitySpec, id: &str, values: Map<String, Value>) -> Result<()> {
+    pub(crate) fn create_fresh(
+        &mut self,
+        spec: &'static EntitySpec,
+        id: &str,
+        values: Map<String, Value>,
+    ) -> Result<()> {
         if spec.name == schema::ATTACHMENT.name {
-            return Err(CoreError::invalid("kind", "an attachment is added with its file (attachments::add), not as bare fields"));
+            return Err(CoreError::invalid(
+                "kind",
+                "an attachment is added with its file (attachments::add), not as bare fields",
+            ));
         }
         self.insert_inner(spec, id, values, false)
     }
 
-    fn insert_inner(&mut self, spec: &'static EntitySpec, id: &str, values: Map<String, Value>, check_id: bool) -> Result<()> {
+    fn insert_inner(
+        &mut self,
+        spec: &'static EntitySpec,
+        id: &str,
+        values: Map<String, Value>,
+        check_id: bool,
+    ) -> Result<()> {
         let mut given = self.check_fields(spec, values)?;
         let mut record = Map::with_capacity(spec.fields.len());
         for field in spec.fields {
-            let value = given.remove(field.name).unwrap_or_else(|| schema::default_value(field));
+            let value = given
+                .remove(field.name)
+                .unwrap_or_else(|| schema::default_value(field));
             record.insert(field.name.to_owned(), value);
         }
         validate::record(spec, &record)?;
@@ -133,10 +178,16 @@ impl<'a> Writer<'a> {
         let exists = check_id
             && self
                 .conn
-                .prepare_cached(&format!("SELECT EXISTS(SELECT 1 FROM {} WHERE id = ?1)", spec.table()))?
+                .prepare_cached(&format!(
+                    "SELECT EXISTS(SELECT 1 FROM {} WHERE id = ?1)",
+                    spec.table()
+                ))?
                 .query_row([id], |r| r.get(0))?;
         if exists {
-            return Err(CoreError::invalid("id", format!("a {} with id {id} exists already", spec.name)));
+            return Err(CoreError::invalid(
+                "id",
+                format!("a {} with id {id} exists already", spec.name),
+            ));
         }
         let sql = self.insert_sql.entry(spec.name).or_insert_with(|| {
             let columns: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
@@ -144,18 +195,33 @@ impl<'a> Writer<'a> {
                 "INSERT INTO {} (id, {}) VALUES (?1, {})",
                 spec.table(),
                 columns.join(", "),
-                (2..=columns.len() + 1).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+                (2..=columns.len() + 1)
+                    .map(|i| format!("?{i}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )
         });
         let mut params: Vec<ToSqlOutput<'_>> = Vec::with_capacity(spec.fields.len() + 1);
         params.push(ToSqlOutput::Borrowed(ValueRef::Text(id.as_bytes())));
         params.extend(record.values().map(sql_ref));
-        self.conn.prepare_cached(sql)?.execute(rusqlite::params_from_iter(params))?;
+        self.conn
+            .prepare_cached(sql)?
+            .execute(rusqlite::params_from_iter(params))?;
         for field in spec.fields {
-            self.log.push(self.conn, spec.name, id, field.name, record[field.name].to_string(), true)?;
+            self.log.push(
+                self.conn,
+                spec.name,
+                id,
+                field.name,
+                record[field.name].to_string(),
+                true,
+            )?;
         }
         // Only kinds that others refer to need to be known live later in the transaction.
-        if schema::ENTITIES.iter().any(|e| e.fields.iter().any(|f| f.kind.can_refer_to(spec.name))) {
+        if schema::ENTITIES
+            .iter()
+            .any(|e| e.fields.iter().any(|f| f.kind.can_refer_to(spec.name)))
+        {
             self.live.insert(format!("{}:{id}", spec.name), true);
         }
         self.touch(spec, id);
@@ -164,9 +230,15 @@ impl<'a> Writer<'a> {
 
     /// Changes the given fields of a live record. Returns the names of the fields whose value
     /// actually changed (unchanged values write nothing).
-    pub fn update(&mut self, spec: &'static EntitySpec, id: &str, values: Map<String, Value>) -> Result<Vec<&'static str>> {
+    pub fn update(
+        &mut self,
+        spec: &'static EntitySpec,
+        id: &str,
+        values: Map<String, Value>,
+    ) -> Result<Vec<&'static str>> {
         let given = self.check_fields(spec, values)?;
-        let mut record = load(self.conn, spec, id)?.ok_or_else(|| CoreError::not_found(spec.name, id))?;
+        let mut record =
+            load(self.conn, spec, id)?.ok_or_else(|| CoreError::not_found(spec.name, id))?;
         let before = record.clone();
         let mut changed = Vec::new();
         for field in spec.fields {
@@ -183,16 +255,41 @@ impl<'a> Writer<'a> {
         validate::record(spec, &record)?;
         validate::change(spec, &before, &record)?;
         self.check_refs(spec, id, &record, false)?;
-        let sets: Vec<String> = changed.iter().enumerate().map(|(i, name)| format!("{name} = ?{}", i + 2)).collect();
-        let sql = format!("UPDATE {} SET {} WHERE id = ?1", spec.table(), sets.join(", "));
+        let sets: Vec<String> = changed
+            .iter()
+            .enumerate()
+            .map(|(i, name)| format!("{name} = ?{}", i + 2))
+            .collect();
+        let sql = format!(
+            "UPDATE {} SET {} WHERE id = ?1",
+            spec.table(),
+            sets.join(", ")
+        );
         let mut params: Vec<rusqlite::types::Value> = vec![id.to_owned().into()];
         params.extend(changed.iter().map(|name| to_sql(&record[*name])));
-        self.conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(params))?;
+        self.conn
+            .prepare_cached(&sql)?
+            .execute(rusqlite::params_from_iter(params))?;
         for name in &changed {
-            self.log.push(self.conn, spec.name, id, name, record[*name].to_string(), false)?;
+            self.log.push(
+                self.conn,
+                spec.name,
+                id,
+                name,
+                record[*name].to_string(),
+                false,
+            )?;
         }
         self.touch(spec, id);
-        self.after(spec, id, Change::Updated { before: &before, after: &record, changed: &changed })?;
+        self.after(
+            spec,
+            id,
+            Change::Updated {
+                before: &before,
+                after: &record,
+                changed: &changed,
+            },
+        )?;
         Ok(changed)
     }
 
@@ -216,7 +313,9 @@ impl<'a> Writer<'a> {
                     continue;
                 }
                 let kind_filter = match field.kind {
-                    FieldKind::OwnerRef { kind_field, .. } => format!(" AND {kind_field} = '{}'", spec.name),
+                    FieldKind::OwnerRef { kind_field, .. } => {
+                        format!(" AND {kind_field} = '{}'", spec.name)
+                    }
                     _ => String::new(),
                 };
                 let sql = format!(
@@ -224,26 +323,49 @@ impl<'a> Writer<'a> {
                     other.table(),
                     field.name
                 );
-                let ids: Vec<String> =
-                    self.conn.prepare_cached(&sql)?.query_map([id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+                let ids: Vec<String> = self
+                    .conn
+                    .prepare_cached(&sql)?
+                    .query_map([id], |r| r.get(0))?
+                    .collect::<Result<_, _>>()?;
                 for child in ids {
                     if other.owned_by == Some(field.name) {
                         owned.push((other, child));
                     } else {
-                        blockers.push(format!("{} {}", other.name, label(self.conn, other, &child)?));
+                        blockers.push(format!(
+                            "{} {}",
+                            other.name,
+                            label(self.conn, other, &child)?
+                        ));
                     }
                 }
             }
         }
         if !blockers.is_empty() {
             blockers.sort();
-            return Err(CoreError::InUse { kind: spec.name.to_owned(), id: id.to_owned(), by: blockers });
+            return Err(CoreError::InUse {
+                kind: spec.name.to_owned(),
+                id: id.to_owned(),
+                by: blockers,
+            });
         }
         for (other, child) in owned {
             self.delete_inner(other, &child, true)?;
         }
-        self.conn.prepare_cached(&format!("UPDATE {} SET deleted = 1 WHERE id = ?1", spec.table()))?.execute([id])?;
-        self.log.push(self.conn, spec.name, id, "deleted", "true".to_owned(), false)?;
+        self.conn
+            .prepare_cached(&format!(
+                "UPDATE {} SET deleted = 1 WHERE id = ?1",
+                spec.table()
+            ))?
+            .execute([id])?;
+        self.log.push(
+            self.conn,
+            spec.name,
+            id,
+            "deleted",
+            "true".to_owned(),
+            false,
+        )?;
         self.live.insert(format!("{}:{id}", spec.name), false);
         self.touch(spec, id);
         if !cascade {
@@ -255,7 +377,9 @@ impl<'a> Writer<'a> {
     /// Writes an attachment's bytes into its row, right after [`Writer::insert`] created it with
     /// their digest (the bytes are not a field: the log carries the digest).
     pub(crate) fn put_attachment_bytes(&mut self, id: &str, bytes: &[u8]) -> Result<()> {
-        self.conn.prepare_cached("UPDATE attachment SET data = ?2 WHERE id = ?1")?.execute(params![id, bytes])?;
+        self.conn
+            .prepare_cached("UPDATE attachment SET data = ?2 WHERE id = ?1")?
+            .execute(params![id, bytes])?;
         Ok(())
     }
 
@@ -273,12 +397,23 @@ impl<'a> Writer<'a> {
     }
 
     /// Validates and normalises the given fields; unknown names are refused.
-    fn check_fields(&self, spec: &EntitySpec, values: Map<String, Value>) -> Result<Map<String, Value>> {
+    fn check_fields(
+        &self,
+        spec: &EntitySpec,
+        values: Map<String, Value>,
+    ) -> Result<Map<String, Value>> {
         let mut out = Map::new();
         for (name, value) in values {
             let field = spec.field(&name).ok_or_else(|| {
                 let names: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
-                CoreError::invalid(name.clone(), format!("{} has no field '{name}'; its fields are: {}", spec.name, names.join(", ")))
+                CoreError::invalid(
+                    name.clone(),
+                    format!(
+                        "{} has no field '{name}'; its fields are: {}",
+                        spec.name,
+                        names.join(", ")
+                    ),
+                )
             })?;
             out.insert(name, validate::field(field, &value)?);
         }
@@ -288,21 +423,38 @@ impl<'a> Writer<'a> {
     /// Every reference must name a live record of the right kind; a record cannot refer to
     /// itself, nor (on an update) to a record that already leads back to it through the same
     /// field (a committee under its own sub-committee, a statement answering its own answer).
-    fn check_refs(&mut self, spec: &EntitySpec, id: &str, record: &Map<String, Value>, creating: bool) -> Result<()> {
+    fn check_refs(
+        &mut self,
+        spec: &EntitySpec,
+        id: &str,
+        record: &Map<String, Value>,
+        creating: bool,
+    ) -> Result<()> {
         for field in spec.fields {
-            let (Some(kind), Some(Value::String(target))) = (field.kind.target(record), record.get(field.name)) else {
+            let (Some(kind), Some(Value::String(target))) =
+                (field.kind.target(record), record.get(field.name))
+            else {
                 continue;
             };
             if kind == spec.name && target == id {
-                return Err(CoreError::invalid(field.name, format!("a {kind} cannot refer to itself")));
+                return Err(CoreError::invalid(
+                    field.name,
+                    format!("a {kind} cannot refer to itself"),
+                ));
             }
             if !self.is_live(kind, target)? {
-                return Err(CoreError::invalid(field.name, format!("there is no {kind} with id {target}")));
+                return Err(CoreError::invalid(
+                    field.name,
+                    format!("there is no {kind} with id {target}"),
+                ));
             }
             if kind == spec.name && !creating && self.leads_back(spec, field.name, target, id)? {
                 return Err(CoreError::invalid(
                     field.name,
-                    format!("{} {target} already leads back to this {kind} through {}; that would make a cycle", kind, field.name),
+                    format!(
+                        "{} {target} already leads back to this {kind} through {}; that would make a cycle",
+                        kind, field.name
+                    ),
                 ));
             }
         }
@@ -318,7 +470,9 @@ impl<'a> Writer<'a> {
         schema::entity(kind)?;
         let live: bool = self
             .conn
-            .prepare_cached(&format!("SELECT EXISTS(SELECT 1 FROM {kind} WHERE id = ?1 AND deleted = 0)"))?
+            .prepare_cached(&format!(
+                "SELECT EXISTS(SELECT 1 FROM {kind} WHERE id = ?1 AND deleted = 0)"
+            ))?
             .query_row([id], |r| r.get(0))?;
         self.live.insert(key, live);
         Ok(live)
@@ -326,11 +480,15 @@ impl<'a> Writer<'a> {
 
     /// Follows `field` from `start` (a chain of parents or of answers) looking for `id`.
     fn leads_back(&self, spec: &EntitySpec, field: &str, start: &str, id: &str) -> Result<bool> {
-        let sql = format!("SELECT {field} FROM {} WHERE id = ?1 AND deleted = 0", spec.table());
+        let sql = format!(
+            "SELECT {field} FROM {} WHERE id = ?1 AND deleted = 0",
+            spec.table()
+        );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut current = start.to_owned();
         for _ in 0..100_000 {
-            let next: Option<Option<String>> = stmt.query_row([&current], |r| r.get(0)).optional()?;
+            let next: Option<Option<String>> =
+                stmt.query_row([&current], |r| r.get(0)).optional()?;
             match next.flatten() {
                 Some(next) if next == id => return Ok(true),
                 Some(next) => current = next,
@@ -359,7 +517,11 @@ impl<'a> Writer<'a> {
 /// Loads a live record's fields (without `id`), or `None` if there is no live record.
 pub fn load(conn: &Connection, spec: &EntitySpec, id: &str) -> Result<Option<Map<String, Value>>> {
     let columns: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
-    let sql = format!("SELECT {} FROM {} WHERE id = ?1 AND deleted = 0", columns.join(", "), spec.table());
+    let sql = format!(
+        "SELECT {} FROM {} WHERE id = ?1 AND deleted = 0",
+        columns.join(", "),
+        spec.table()
+    );
     let row = conn
         .prepare_cached(&sql)?
         .query_row([id], |r| {
@@ -375,15 +537,30 @@ pub fn load(conn: &Connection, spec: &EntitySpec, id: &str) -> Result<Option<Map
 
 /// A short human label for a record ("ISO/CD 21384-5 (0193…)").
 pub fn label(conn: &Connection, spec: &EntitySpec, id: &str) -> Result<String> {
-    let sql = format!("SELECT {} FROM {} WHERE id = ?1", spec.label.join(", "), spec.table());
+    let sql = format!(
+        "SELECT {} FROM {} WHERE id = ?1",
+        spec.label.join(", "),
+        spec.table()
+    );
     let parts: Option<Vec<String>> = conn
         .prepare_cached(&sql)?
         .query_row([id], |r| {
-            (0..spec.label.len()).map(|i| r.get::<_, Option<String>>(i).map(Option::unwrap_or_default)).collect()
+            (0..spec.label.len())
+                .map(|i| r.get::<_, Option<String>>(i).map(Option::unwrap_or_default))
+                .collect()
         })
         .optional()?;
-    let text = parts.unwrap_or_default().into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ");
-    Ok(if text.is_empty() { id.to_owned() } else { format!("{text} ({id})") })
+    let text = parts
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok(if text.is_empty() {
+        id.to_owned()
+    } else {
+        format!("{text} ({id})")
+    })
 }
 
 /// A field value as SQLite stores it, borrowing its text.
@@ -400,7 +577,10 @@ pub fn to_sql(value: &Value) -> rusqlite::types::Value {
     match value {
         Value::Null => Sql::Null,
         Value::Bool(b) => Sql::Integer(i64::from(*b)),
-        Value::Number(n) => n.as_i64().map(Sql::Integer).unwrap_or_else(|| Sql::Real(n.as_f64().unwrap_or(0.0))),
+        Value::Number(n) => n
+            .as_i64()
+            .map(Sql::Integer)
+            .unwrap_or_else(|| Sql::Real(n.as_f64().unwrap_or(0.0))),
         Value::String(s) => Sql::Text(s.clone()),
         other => Sql::Text(other.to_string()),
     }
