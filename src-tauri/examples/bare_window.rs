@@ -7,10 +7,14 @@
 fn main() {
     let app = tauri::Builder::default()
         .setup(|app| {
-            tauri::WebviewWindowBuilder::new(app, "main", tauri::WebviewUrl::App("startup-baseline.html".into()))
-                .title("Normdesk startup baseline")
-                .inner_size(1280.0, 800.0)
-                .build()?;
+            tauri::WebviewWindowBuilder::new(
+                app,
+                "main",
+                tauri::WebviewUrl::App("startup-baseline.html".into()),
+            )
+            .title("Normdesk startup baseline")
+            .inner_size(1280.0, 800.0)
+            .build()?;
             Ok(())
         })
         .build(tauri::generate_context!())

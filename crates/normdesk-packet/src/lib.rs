@@ -163,9 +163,7 @@ fn diagnostics(world: &dyn World, list: &[SourceDiagnostic]) -> Vec<String> {
                 .id()
                 .and_then(|id| {
                     let source = world.source(id).ok()?;
-                    let line = source
-                        .lines()
-                        .byte_to_line(world.range(d.span)?.start)?;
+                    let line = source.lines().byte_to_line(world.range(d.span)?.start)?;
                     Some(format!(
                         "{}:{}: ",
                         id.get().vpath().get_without_slash(),
