@@ -35,6 +35,13 @@ pub struct Store {
 impl Store {
     /// Opens (creating if missing) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
+        Self::open_with(path, MIGRATIONS)
+    }
+
+    /// [`Store::open`] with a given list of migrations: the tests run the upgrade path (backup
+    /// first, all or nothing) with a synthetic next version, before a real one exists.
+    fn open_with(path: &Path, migrations: &[&str]) -> Result<Store> {
+        let latest = migrations.len() as u32;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
         }
@@ -55,11 +62,11 @@ impl Store {
         let found: u32 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(not_a_database)?;
-        if found > SCHEMA_VERSION {
+        if found > latest {
             return Err(CoreError::NewerSchema {
                 path: path.to_path_buf(),
                 found,
-                supported: SCHEMA_VERSION,
+                supported: latest,
             });
         }
         configure(&conn, true).map_err(|e| match e {
@@ -70,7 +77,7 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
         };
-        store.migrate(existed)?;
+        store.migrate(migrations, existed)?;
         store.ensure_identity(None)?;
         // A copied database file gets a new replica id (the app and the CLI both open here).
         crate::sync::identity::check_installation(&store.conn, path, !existed)?;
@@ -84,7 +91,7 @@ impl Store {
         let conn = Connection::open_in_memory()?;
         configure(&conn, false)?;
         let mut store = Store { conn, path: None };
-        store.migrate(false)?;
+        store.migrate(MIGRATIONS, false)?;
         store.ensure_identity(None)?;
         Ok(store)
     }
@@ -237,18 +244,19 @@ impl Store {
     }
 
     /// Runs the missing migrations. `existed`: the file had data before (then it is backed up).
-    fn migrate(&mut self, existed: bool) -> Result<()> {
+    fn migrate(&mut self, migrations: &[&str], existed: bool) -> Result<()> {
+        let latest = migrations.len() as u32;
         let found: u32 = self
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if found > SCHEMA_VERSION {
+        if found > latest {
             return Err(CoreError::NewerSchema {
                 path: self.path.clone().unwrap_or_default(),
                 found,
-                supported: SCHEMA_VERSION,
+                supported: latest,
             });
         }
-        if found == SCHEMA_VERSION {
+        if found == latest {
             return Ok(());
         }
         if existed && found > 0 {
@@ -257,7 +265,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        for (index, sql) in migrations.iter().enumerate().skip(found as usize) {
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "user_version", index as u32 + 1)?;
         }
@@ -298,4 +306,93 @@ fn default_workstation_name() -> String {
         .filter(|n| !n.is_empty())
         .map(|user| format!("{user}'s workstation"))
         .unwrap_or_else(|| "Workstation".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    //! The upgrade path with a synthetic version 2 (no real one exists yet): the file is backed
+    //! up before the first migration, and a migration that fails leaves the database as it was.
+
+    use super::*;
+
+    const V2: &str = "ALTER TABLE project ADD COLUMN v2_note TEXT;";
+
+    /// A version-1 database on disk holding the demo data; returns its dump.
+    fn v1_database(path: &Path) -> String {
+        let mut store = Store::open(path).unwrap();
+        crate::demo::load(&mut store).unwrap();
+        crate::dump::dump(store.conn()).unwrap()
+    }
+
+    fn version_and_columns(path: &Path) -> (u32, Vec<String>) {
+        let conn = Connection::open(path).unwrap();
+        let version = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        let columns = conn
+            .prepare("SELECT name FROM pragma_table_info('project') ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<std::result::Result<_, _>>()
+            .unwrap();
+        (version, columns)
+    }
+
+    #[test]
+    fn the_file_is_backed_up_before_a_migration() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("normdesk.db");
+        let before = v1_database(&path);
+
+        let store = Store::open_with(&path, &[MIGRATIONS[0], V2]).unwrap();
+        assert_eq!(store.schema_version().unwrap(), 2);
+        drop(store);
+        assert!(
+            version_and_columns(&path)
+                .1
+                .contains(&"v2_note".to_string())
+        );
+
+        let backup = dir.path().join("normdesk.before-v2.bak");
+        let (version, columns) = version_and_columns(&backup);
+        assert_eq!(version, 1, "the backup holds the database as it was");
+        assert!(!columns.contains(&"v2_note".to_string()));
+        let copy = Store::open(&backup).unwrap();
+        assert_eq!(crate::dump::dump(copy.conn()).unwrap(), before);
+    }
+
+    #[test]
+    fn a_failing_migration_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("normdesk.db");
+        let before = v1_database(&path);
+
+        let broken =
+            "ALTER TABLE project ADD COLUMN v2_note TEXT; INSERT INTO no_such_table VALUES (1);";
+        let err = Store::open_with(&path, &[MIGRATIONS[0], broken])
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("no_such_table"), "{err}");
+
+        let (version, columns) = version_and_columns(&path);
+        assert_eq!(version, 1);
+        assert!(!columns.contains(&"v2_note".to_string()));
+        let store = Store::open(&path).unwrap();
+        assert_eq!(crate::dump::dump(store.conn()).unwrap(), before);
+        assert!(crate::check::check(store.conn()).unwrap().ok());
+    }
+
+    #[test]
+    fn a_new_database_is_not_backed_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("normdesk.db");
+        Store::open_with(&path, &[MIGRATIONS[0], V2]).unwrap();
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.contains(".bak"))
+            .collect();
+        assert!(names.is_empty(), "{names:?}");
+    }
 }
