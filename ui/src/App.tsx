@@ -39,7 +39,12 @@ function Shell() {
     },
     [confirmLeave],
   );
-  const navigation = useMemo(() => ({ target, openRecord: (kind: SearchKind, id: string) => void openRecord(kind, id) }), [target, openRecord]);
+  // Until the draft editor screen lands, a draft request opens its project.
+  const openDraft = useCallback((projectId: string) => void openRecord("project", projectId), [openRecord]);
+  const navigation = useMemo(
+    () => ({ target, openRecord: (kind: SearchKind, id: string) => void openRecord(kind, id), draft: null, openDraft }),
+    [target, openRecord, openDraft],
+  );
 
   return (
     <NavigationContext.Provider value={navigation}>
