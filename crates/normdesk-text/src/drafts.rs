@@ -113,6 +113,10 @@ pub struct RevisionRow {
     pub name: String,
     pub date: Option<String>,
     pub chars: u32,
+    /// The project's stage code when the revision was named (from the change log).
+    pub stage: Option<String>,
+    /// The workstation that named it, as colleagues see it (empty if unknown here).
+    pub author: String,
 }
 
 /// One side of a diff.
@@ -338,18 +342,32 @@ pub fn renumber(store: &mut Store, drafts: &mut Drafts, draft_id: &str) -> Resul
     })
 }
 
-/// The revisions of a draft, oldest first.
+/// The revisions of a draft, oldest first, each with the project's stage when it was named and
+/// the workstation that named it — both read from the change log (the stamp of the revision's
+/// `name` and the project's `stage` value at or before that stamp).
 pub fn revisions(conn: &Connection, draft_id: &str) -> Result<Vec<RevisionRow>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, draft_id, name, date, length(body) FROM revision WHERE draft_id = ?1 AND deleted = 0 ORDER BY id",
+        "WITH named AS (
+           SELECT r.id, r.draft_id, r.name, r.date, length(r.body) AS chars, d.project_id,
+                  (SELECT c.hlc FROM change_log c WHERE c.entity = 'revision' AND c.row_id = r.id AND c.field = 'name' ORDER BY c.hlc LIMIT 1) AS hlc,
+                  (SELECT c.replica_id FROM change_log c WHERE c.entity = 'revision' AND c.row_id = r.id AND c.field = 'name' ORDER BY c.hlc LIMIT 1) AS replica
+           FROM revision r JOIN draft d ON d.id = r.draft_id
+           WHERE r.draft_id = ?1 AND r.deleted = 0)
+         SELECT n.id, n.draft_id, n.name, n.date, n.chars,
+                (SELECT p.value FROM change_log p WHERE p.entity = 'project' AND p.row_id = n.project_id AND p.field = 'stage' AND p.hlc <= n.hlc ORDER BY p.hlc DESC LIMIT 1),
+                coalesce((SELECT name FROM replica_self WHERE replica_id = n.replica), (SELECT name FROM replica_known WHERE replica_id = n.replica), '')
+         FROM named n ORDER BY n.id",
     )?;
     let rows = stmt.query_map([draft_id], |r| {
+        let stage: Option<String> = r.get(5)?;
         Ok(RevisionRow {
             id: r.get(0)?,
             draft_id: r.get(1)?,
             name: r.get(2)?,
             date: r.get(3)?,
             chars: r.get(4)?,
+            stage: stage.and_then(|v| serde_json::from_str(&v).ok()),
+            author: r.get(6)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -384,13 +402,10 @@ pub fn name_revision(store: &mut Store, draft_id: &str, name: &str) -> Result<Re
         values.insert("body".into(), Value::String(body.clone()));
         w.create(&REVISION, values)
     })?;
-    Ok(RevisionRow {
-        id,
-        draft_id,
-        name,
-        date: Some(date),
-        chars: body.chars().count() as u32,
-    })
+    revisions(store.conn(), &draft_id)?
+        .into_iter()
+        .find(|r| r.id == id)
+        .ok_or_else(|| not_found("revision", &id))
 }
 
 fn version_text(conn: &Connection, draft_id: &str, v: &Version) -> Result<String> {

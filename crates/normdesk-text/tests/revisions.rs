@@ -78,3 +78,42 @@ fn name_edit_compare_and_a_used_name_is_refused() {
         Some("征求意见稿")
     );
 }
+
+#[test]
+fn a_revision_shows_the_stage_it_was_named_at_and_who_named_it() {
+    let (mut s, d) = draft("international", "ISO/CD 21384-5", "IS");
+    s.set_display_name("Li's laptop").unwrap();
+    let p: String = s
+        .conn()
+        .query_row("SELECT project_id FROM draft WHERE id = ?1", [&d], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let cd = drafts::name_revision(&mut s, &d, "CD1").unwrap();
+    s.write(Source::Ui, |w| {
+        normdesk_core::projects::change_stage(
+            w,
+            &p,
+            normdesk_core::projects::StageChange {
+                code: "40.20".into(),
+                date: "2026-11-20".into(),
+                note: String::new(),
+            },
+        )
+    })
+    .unwrap();
+    let dis = drafts::name_revision(&mut s, &d, "DIS").unwrap();
+    let rows: Vec<(String, Option<String>, String)> = drafts::revisions(s.conn(), &d)
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.name, r.stage, r.author))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("CD1".into(), Some("30.20".into()), "Li's laptop".into()),
+            ("DIS".into(), Some("40.20".into()), "Li's laptop".into()),
+        ]
+    );
+    assert_eq!((cd.stage.as_deref(), dis.stage.as_deref()), (Some("30.20"), Some("40.20")));
+}
