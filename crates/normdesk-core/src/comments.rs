@@ -284,83 +284,133 @@ fn same_heading(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
-/// Reads a comments sheet (`file` names it and picks CSV or XLSX by extension) into comments for
-/// `project_id`, checking every cell; the first problem is refused with its row and column.
-pub fn parse(
-    file: &str,
-    bytes: &[u8],
-    project_id: &str,
-    revision_id: Option<&str>,
-) -> Result<Vec<CommentInput>> {
-    let sheet = match Format::from_name(file)? {
-        Format::Csv => table::read_csv(file, bytes)?,
-        Format::Xlsx => table::read_xlsx(file, bytes)?,
-    };
-    let refuse = |m: String| CoreError::invalid("file", format!("{file}: {m}"));
+/// A problem with one cell of an imported sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct CellProblem {
+    /// The column as the template heads it (`Type of comment`), or empty for the whole row.
+    pub column: String,
+    pub message: String,
+}
+
+/// One row of an imported sheet: its comment when every cell is good, else its problems.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct PreviewRow {
+    /// The row number as a spreadsheet shows it (the header is row 1).
+    pub row: u32,
+    pub comment: Option<CommentInput>,
+    pub problems: Vec<CellProblem>,
+}
+
+/// What importing a sheet would do, for the preview; nothing is written to make it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct CommentsPreview {
+    pub file: String,
+    /// A problem with the sheet as a whole (its columns); the rows are not read then.
+    pub sheet_problem: Option<String>,
+    pub rows: Vec<PreviewRow>,
+}
+
+impl CommentsPreview {
+    /// The first problem as one message naming file, row and column, if there is one.
+    pub fn first_problem(&self) -> Option<String> {
+        if let Some(p) = &self.sheet_problem {
+            return Some(format!("{}: {p}", self.file));
+        }
+        self.rows.iter().find_map(|r| {
+            r.problems.first().map(|p| {
+                if p.column.is_empty() {
+                    format!("{}: row {}: {}", self.file, r.row, p.message)
+                } else {
+                    format!(
+                        "{}: row {}, column '{}': {}",
+                        self.file, r.row, p.column, p.message
+                    )
+                }
+            })
+        })
+    }
+}
+
+/// Checks the sheet's header: the template's eight columns in order, and maybe `Disposition`.
+/// Returns whether the disposition column is there.
+fn check_header(header: &[String]) -> std::result::Result<bool, String> {
     let want = TEMPLATE_COLUMNS.join(" | ");
-    let header = &sheet.header;
     let has_disposition = header.len() == 9 && same_heading(&header[8], DISPOSITION_COLUMN);
     if header.len() != 8 && !has_disposition {
-        return Err(refuse(format!(
+        return Err(format!(
             "has {} columns; a comments sheet has the template's 8 columns in this order (and may add {DISPOSITION_COLUMN}): {want}",
             header.len()
-        )));
+        ));
     }
     for (i, (got, expected)) in header.iter().zip(TEMPLATE_COLUMNS).enumerate() {
         if !same_heading(got, expected) {
-            return Err(refuse(format!(
+            return Err(format!(
                 "column {} is headed '{got}' but the template has '{expected}' there; the columns must be, in order: {want}",
                 i + 1
-            )));
+            ));
         }
     }
-    if let Some((row, problem)) = sheet.bad_rows.first() {
-        return Err(refuse(format!("row {row}: {problem}")));
-    }
-    let mut out = Vec::with_capacity(sheet.rows.len());
-    for (row, cells) in &sheet.rows {
-        let cell = |i: usize| cells.get(i).map(String::as_str).unwrap_or("");
-        let at = |col: usize, m: String| {
-            refuse(format!(
-                "row {row}, column '{}': {m}",
-                if col < 8 {
-                    TEMPLATE_COLUMNS[col]
-                } else {
-                    DISPOSITION_COLUMN
-                }
-            ))
-        };
-        let kind = parse_type(cell(4)).ok_or_else(|| {
-            at(
-                4,
-                format!("unknown comment type '{}'; use ge, te or ed", cell(4)),
-            )
-        })?;
-        let disposition = if has_disposition {
-            parse_disposition(cell(8)).ok_or_else(|| {
-                at(8, format!("unknown disposition '{}'; use Accepted, Accepted with modification, Accepted in principle, Not accepted, Noted or leave it empty", cell(8)))
-            })?
-        } else {
-            Disposition::Open
-        };
-        let mut texts: Vec<String> = Vec::with_capacity(8);
-        for (col, name) in FIELDS.iter().enumerate() {
-            if col == 4 {
-                texts.push(String::new());
-                continue;
+    Ok(has_disposition)
+}
+
+/// Reads one row's cells into a comment, or every problem of the row.
+fn read_row(
+    cells: &[String],
+    has_disposition: bool,
+    project_id: &str,
+    revision_id: Option<&str>,
+) -> std::result::Result<CommentInput, Vec<CellProblem>> {
+    let cell = |i: usize| cells.get(i).map(String::as_str).unwrap_or("");
+    let mut problems = Vec::new();
+    let mut at = |col: usize, message: String| {
+        problems.push(CellProblem {
+            column: if col < 8 {
+                TEMPLATE_COLUMNS[col]
+            } else {
+                DISPOSITION_COLUMN
             }
-            let spec = COMMENT
-                .field(name)
-                .expect("template fields are comment fields");
-            let value = validate::field(spec, &Value::String(cell(col).to_owned())).map_err(
-                |e| match e {
-                    CoreError::Validation { message, .. } => at(col, message),
-                    other => other,
-                },
-            )?;
-            texts.push(value.as_str().unwrap_or_default().to_owned());
+            .to_owned(),
+            message,
+        })
+    };
+    let mut texts: Vec<String> = Vec::with_capacity(8);
+    for (col, name) in FIELDS.iter().enumerate() {
+        if col == 4 {
+            texts.push(String::new());
+            continue;
         }
-        out.push(CommentInput {
+        let spec = COMMENT
+            .field(name)
+            .expect("template fields are comment fields");
+        match validate::field(spec, &Value::String(cell(col).to_owned())) {
+            Ok(value) => texts.push(value.as_str().unwrap_or_default().to_owned()),
+            Err(CoreError::Validation { message, .. }) => {
+                at(col, message);
+                texts.push(String::new());
+            }
+            Err(other) => {
+                at(col, other.to_string());
+                texts.push(String::new());
+            }
+        }
+    }
+    let kind = parse_type(cell(4));
+    if kind.is_none() {
+        at(
+            4,
+            format!("unknown comment type '{}'; use ge, te or ed", cell(4)),
+        );
+    }
+    let disposition = if has_disposition {
+        parse_disposition(cell(8))
+    } else {
+        Some(Disposition::Open)
+    };
+    if disposition.is_none() {
+        at(8, format!("unknown disposition '{}'; use Accepted, Accepted with modification, Accepted in principle, Not accepted, Noted or leave it empty", cell(8)));
+    }
+    match (kind, disposition) {
+        (Some(kind), Some(disposition)) if problems.is_empty() => Ok(CommentInput {
             project_id: project_id.to_owned(),
             revision_id: revision_id.map(str::to_owned),
             mb: texts[0].clone(),
@@ -372,9 +422,73 @@ pub fn parse(
             proposed_change: texts[6].clone(),
             observation: texts[7].clone(),
             disposition,
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// Reads a comments sheet (`file` names it and picks CSV or XLSX by extension) for the preview:
+/// the header checked, then every row with all its problems. Writes nothing.
+pub fn preview(
+    file: &str,
+    bytes: &[u8],
+    project_id: &str,
+    revision_id: Option<&str>,
+) -> Result<CommentsPreview> {
+    let sheet = match Format::from_name(file)? {
+        Format::Csv => table::read_csv(file, bytes)?,
+        Format::Xlsx => table::read_xlsx(file, bytes)?,
+    };
+    let mut out = CommentsPreview {
+        file: file.to_owned(),
+        sheet_problem: None,
+        rows: Vec::new(),
+    };
+    let has_disposition = match check_header(&sheet.header) {
+        Ok(d) => d,
+        Err(problem) => {
+            out.sheet_problem = Some(problem);
+            return Ok(out);
+        }
+    };
+    for (row, problem) in &sheet.bad_rows {
+        out.rows.push(PreviewRow {
+            row: *row,
+            comment: None,
+            problems: vec![CellProblem {
+                column: String::new(),
+                message: problem.clone(),
+            }],
         });
     }
+    for (row, cells) in &sheet.rows {
+        let (comment, problems) = match read_row(cells, has_disposition, project_id, revision_id) {
+            Ok(c) => (Some(c), Vec::new()),
+            Err(p) => (None, p),
+        };
+        out.rows.push(PreviewRow {
+            row: *row,
+            comment,
+            problems,
+        });
+    }
+    out.rows.sort_by_key(|r| r.row);
     Ok(out)
+}
+
+/// Reads a comments sheet into comments for `project_id`; the first problem is refused with
+/// its file, row and column.
+pub fn parse(
+    file: &str,
+    bytes: &[u8],
+    project_id: &str,
+    revision_id: Option<&str>,
+) -> Result<Vec<CommentInput>> {
+    let preview = preview(file, bytes, project_id, revision_id)?;
+    if let Some(problem) = preview.first_problem() {
+        return Err(CoreError::invalid("file", problem));
+    }
+    Ok(preview.rows.into_iter().filter_map(|r| r.comment).collect())
 }
 
 /// Imports a comments sheet for a project (and revision): checks it whole, then creates every

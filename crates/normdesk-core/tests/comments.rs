@@ -147,3 +147,50 @@ fn bad_sheets_are_refused_with_row_and_column_and_nothing_is_written() {
         assert_eq!(dump::dump(s.conn()).unwrap(), before, "{what}");
     }
 }
+
+#[test]
+fn the_preview_lists_every_bad_row_with_all_its_columns_and_writes_nothing() {
+    let (s, p) = store_with_project();
+    let head = TEMPLATE_COLUMNS.join(",");
+    let csv = format!(
+        "{head},Disposition\nDE,1,2,,te,good,,,Noted\nFR,3,4,,tech,x,,,maybe\nCN,5,6,,ed,fine,,,\n"
+    );
+    let before = dump::dump(s.conn()).unwrap();
+    let preview = comments::preview("nc.csv", csv.as_bytes(), &p, Some("rev-1")).unwrap();
+    assert_eq!(dump::dump(s.conn()).unwrap(), before);
+    assert_eq!(preview.sheet_problem, None);
+    let rows: Vec<(u32, bool, Vec<&str>)> = preview
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.row,
+                r.comment.is_some(),
+                r.problems.iter().map(|x| x.column.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (2, true, vec![]),
+            (3, false, vec!["Type of comment", "Disposition"]),
+            (4, true, vec![]),
+        ]
+    );
+    let good = preview.rows[0].comment.as_ref().unwrap();
+    assert_eq!(
+        (good.revision_id.as_deref(), good.disposition),
+        (Some("rev-1"), Disposition::Noted)
+    );
+    assert_eq!(
+        preview.first_problem().as_deref(),
+        Some("nc.csv: row 3, column 'Type of comment': unknown comment type 'tech'; use ge, te or ed")
+    );
+    let wrong = comments::preview("nc.csv", b"MB/NC,Line\nDE,1\n", &p, None).unwrap();
+    assert!(wrong.rows.is_empty());
+    assert!(
+        wrong.sheet_problem.as_deref().unwrap().starts_with("has 2 columns"),
+        "{wrong:?}"
+    );
+}
