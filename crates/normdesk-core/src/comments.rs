@@ -113,11 +113,35 @@ impl CommentInput {
     }
 }
 
+/// What every comment needs, as the template's guidance asks (DOMAIN.md §4.1): who comments,
+/// where (a clause, or `General`), and the comment. Each refusal names its field.
+pub fn check(input: &CommentInput) -> Result<()> {
+    let missing = [
+        (
+            "mb",
+            &input.mb,
+            "give the member body or national committee: a two-letter country code such as DE or CN, or a liaison's acronym",
+        ),
+        (
+            "clause",
+            &input.clause,
+            "give the clause or subclause (4.2, A.1), or General when the comment concerns the whole document",
+        ),
+        ("comment", &input.comment, "write the comment"),
+    ];
+    match missing.iter().find(|(_, value, _)| value.trim().is_empty()) {
+        Some((field, _, message)) => Err(CoreError::invalid(*field, *message)),
+        None => Ok(()),
+    }
+}
+
 pub fn create(w: &mut Writer<'_>, input: &CommentInput) -> Result<String> {
+    check(input)?;
     w.create(&COMMENT, input.to_map())
 }
 
 pub fn update(w: &mut Writer<'_>, id: &str, input: &CommentInput) -> Result<()> {
+    check(input)?;
     w.update(&COMMENT, &projects::parse_id(id)?, input.to_map())
         .map(drop)
 }
@@ -407,10 +431,16 @@ fn read_row(
         Some(Disposition::Open)
     };
     if disposition.is_none() {
-        at(8, format!("unknown disposition '{}'; use Accepted, Accepted with modification, Accepted in principle, Not accepted, Noted or leave it empty", cell(8)));
+        at(
+            8,
+            format!(
+                "unknown disposition '{}'; use Accepted, Accepted with modification, Accepted in principle, Not accepted, Noted or leave it empty",
+                cell(8)
+            ),
+        );
     }
-    match (kind, disposition) {
-        (Some(kind), Some(disposition)) if problems.is_empty() => Ok(CommentInput {
+    let comment = match (kind, disposition) {
+        (Some(kind), Some(disposition)) => Some(CommentInput {
             project_id: project_id.to_owned(),
             revision_id: revision_id.map(str::to_owned),
             mb: texts[0].clone(),
@@ -423,6 +453,14 @@ fn read_row(
             observation: texts[7].clone(),
             disposition,
         }),
+        _ => None,
+    };
+    if let Some(Err(CoreError::Validation { field, message })) = comment.as_ref().map(check) {
+        let col = FIELDS.iter().position(|f| *f == field).unwrap_or(0);
+        at(col, message);
+    }
+    match comment {
+        Some(c) if problems.is_empty() => Ok(c),
         _ => Err(problems),
     }
 }

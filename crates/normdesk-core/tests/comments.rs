@@ -129,6 +129,11 @@ fn bad_sheets_are_refused_with_row_and_column_and_nothing_is_written() {
             "row 2, column 'Disposition': unknown disposition 'maybe'",
         ),
         (
+            "no member body",
+            format!("{head}\n,1,2,,te,x,,\n"),
+            "row 2, column 'MB/NC': give the member body",
+        ),
+        (
             "line too long",
             format!("{head}\n{},1,2,,te,x,,\n", "M".repeat(101)),
             "row 2, column 'MB/NC'",
@@ -185,12 +190,57 @@ fn the_preview_lists_every_bad_row_with_all_its_columns_and_writes_nothing() {
     );
     assert_eq!(
         preview.first_problem().as_deref(),
-        Some("nc.csv: row 3, column 'Type of comment': unknown comment type 'tech'; use ge, te or ed")
+        Some(
+            "nc.csv: row 3, column 'Type of comment': unknown comment type 'tech'; use ge, te or ed"
+        )
     );
     let wrong = comments::preview("nc.csv", b"MB/NC,Line\nDE,1\n", &p, None).unwrap();
     assert!(wrong.rows.is_empty());
     assert!(
-        wrong.sheet_problem.as_deref().unwrap().starts_with("has 2 columns"),
+        wrong
+            .sheet_problem
+            .as_deref()
+            .unwrap()
+            .starts_with("has 2 columns"),
         "{wrong:?}"
     );
+}
+
+#[test]
+fn a_comment_without_member_body_clause_or_text_is_refused_by_field() {
+    let (mut s, p) = store_with_project();
+    let good = comment(&p, "DE", "4.2", CommentType::Te, Disposition::Open);
+    for (field, blank) in [
+        (
+            "mb",
+            CommentInput {
+                mb: " ".into(),
+                ..good.clone()
+            },
+        ),
+        (
+            "clause",
+            CommentInput {
+                clause: String::new(),
+                ..good.clone()
+            },
+        ),
+        (
+            "comment",
+            CommentInput {
+                comment: String::new(),
+                ..good.clone()
+            },
+        ),
+    ] {
+        let before = dump::dump(s.conn()).unwrap();
+        let err = s
+            .write(Source::Ui, |w| comments::create(w, &blank))
+            .unwrap_err();
+        match err {
+            normdesk_core::CoreError::Validation { field: f, .. } => assert_eq!(f, field),
+            other => panic!("{field}: {other}"),
+        }
+        assert_eq!(dump::dump(s.conn()).unwrap(), before, "{field}");
+    }
 }

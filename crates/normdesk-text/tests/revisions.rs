@@ -115,5 +115,8 @@ fn a_revision_shows_the_stage_it_was_named_at_and_who_named_it() {
             ("DIS".into(), Some("40.20".into()), "Li's laptop".into()),
         ]
     );
-    assert_eq!((cd.stage.as_deref(), dis.stage.as_deref()), (Some("30.20"), Some("40.20")));
+    assert_eq!(
+        (cd.stage.as_deref(), dis.stage.as_deref()),
+        (Some("30.20"), Some("40.20"))
+    );
 }
