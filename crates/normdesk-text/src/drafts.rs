@@ -493,3 +493,60 @@ pub fn clause_position(
 ) -> Result<Option<ClauseHit>> {
     Ok(markup::clause_position(&text(conn, draft_id)?, clause))
 }
+
+/// A draft of a project with its revisions, for the Revisions & comments screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct DraftRevisions {
+    pub draft: DraftSummary,
+    pub revisions: Vec<RevisionRow>,
+}
+
+/// Every live draft of a project (by language) with its revisions.
+pub fn project_revisions(conn: &Connection, project_id: &str) -> Result<Vec<DraftRevisions>> {
+    let project_id = normdesk_core::projects::parse_id(project_id)?;
+    list(conn, &project_id)?
+        .into_iter()
+        .map(|draft| {
+            Ok(DraftRevisions {
+                revisions: revisions(conn, &draft.id)?,
+                draft,
+            })
+        })
+        .collect()
+}
+
+/// The revision offered for one draft when the project's stage changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct RevisionOffer {
+    pub draft_id: String,
+    pub lang: String,
+    /// The suggested name ([`suggest_revision_name`]); `None` when the stage suggests none.
+    pub name: Option<String>,
+    /// The names the draft already uses (a name must differ from them).
+    pub used: Vec<String>,
+}
+
+/// What to offer for each of the project's drafts that has its text here, when the project
+/// moves to `stage`.
+pub fn revision_offers(
+    conn: &Connection,
+    project_id: &str,
+    stage: &str,
+) -> Result<Vec<RevisionOffer>> {
+    let project_id = normdesk_core::projects::parse_id(project_id)?;
+    list(conn, &project_id)?
+        .into_iter()
+        .filter(|d| d.has_text)
+        .map(|d| {
+            Ok(RevisionOffer {
+                name: suggest_revision_name(conn, &d.id, stage)?,
+                used: revisions(conn, &d.id)?
+                    .into_iter()
+                    .map(|r| r.name)
+                    .collect(),
+                draft_id: d.id,
+                lang: d.lang,
+            })
+        })
+        .collect()
+}

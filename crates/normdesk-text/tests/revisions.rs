@@ -120,3 +120,43 @@ fn a_revision_shows_the_stage_it_was_named_at_and_who_named_it() {
         (Some("30.20"), Some("40.20"))
     );
 }
+
+#[test]
+fn a_project_lists_its_drafts_revisions_and_what_a_new_stage_offers() {
+    let (mut s, en) = draft("international", "ISO/CD 21384-5", "IS");
+    let p: String = s
+        .conn()
+        .query_row("SELECT project_id FROM draft WHERE id = ?1", [&en], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let zh = drafts::create(&mut s, &p, "zh").unwrap();
+    drafts::name_revision(&mut s, &en, "CD1").unwrap();
+    let listed: Vec<(String, Vec<String>)> = drafts::project_revisions(s.conn(), &p)
+        .unwrap()
+        .into_iter()
+        .map(|d| {
+            (
+                d.draft.lang,
+                d.revisions.into_iter().map(|r| r.name).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [("en".into(), vec!["CD1".into()]), ("zh".into(), vec![])]
+    );
+    let offers: Vec<(String, Option<String>, Vec<String>)> =
+        drafts::revision_offers(s.conn(), &p, "30.99")
+            .unwrap()
+            .into_iter()
+            .map(|o| (o.draft_id, o.name, o.used))
+            .collect();
+    assert_eq!(
+        offers,
+        [
+            (en, Some("CD2".into()), vec!["CD1".into()]),
+            (zh, Some("CD1".into()), vec![])
+        ]
+    );
+}
