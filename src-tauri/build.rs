@@ -65,6 +65,17 @@ const COMMANDS: &[&str] = &[
     "cancel_sync",
     "list_conflicts",
     "resolve_conflict",
+    "project_revisions",
+    "name_revision",
+    "revision_offers",
+    "compare_versions",
+    "list_comments",
+    "create_comment",
+    "update_comment",
+    "delete_comment",
+    "export_comments",
+    "preview_comments_import",
+    "import_comments",
 ];
 
 fn main() {

@@ -93,6 +93,17 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::sync::cancel_sync,
             commands::sync::list_conflicts,
             commands::sync::resolve_conflict,
+            commands::revisions::project_revisions,
+            commands::revisions::name_revision,
+            commands::revisions::revision_offers,
+            commands::revisions::compare_versions,
+            commands::comments::list_comments,
+            commands::comments::create_comment,
+            commands::comments::update_comment,
+            commands::comments::delete_comment,
+            commands::comments::export_comments,
+            commands::comments::preview_comments_import,
+            commands::comments::import_comments,
         ])
         .error_handling(ErrorHandlingMode::Result)
         .disable_serde_phases()
@@ -202,6 +213,17 @@ mod tests {
             "cancelSync",
             "listConflicts",
             "resolveConflict",
+            "projectRevisions",
+            "nameRevision",
+            "revisionOffers",
+            "compareVersions",
+            "listComments",
+            "createComment",
+            "updateComment",
+            "deleteComment",
+            "exportComments",
+            "previewCommentsImport",
+            "importComments",
         ] {
             assert!(
                 text.contains(&format!("\t{name}: (")),

@@ -4,6 +4,7 @@
 
 use normdesk_core::CoreError;
 use normdesk_sync::SyncError;
+use normdesk_text::TextError;
 use serde::Serialize;
 use specta::Type;
 
@@ -87,6 +88,12 @@ impl From<SyncError> for ApiError {
             SyncError::Io { .. } => ApiError::new(ApiErrorKind::Io, message),
             SyncError::Cancelled => ApiError::new(ApiErrorKind::Cancelled, message),
         }
+    }
+}
+
+impl From<TextError> for ApiError {
+    fn from(error: TextError) -> Self {
+        ApiError::from(error.into_core())
     }
 }
 

@@ -76,6 +76,28 @@ export const commands = {
 	listConflicts: () => typedError<ConflictRow[], ApiError>(__TAURI_INVOKE("list_conflicts")),
 	/**  Keeps one side of a conflict: an ordinary change that travels on to the others. */
 	resolveConflict: (id: string, keep: Keep) => typedError<null, ApiError>(__TAURI_INVOKE("resolve_conflict", { id, keep })),
+	/**  A project's drafts (one per language) with their revisions, oldest first. */
+	projectRevisions: (projectId: string) => typedError<DraftRevisions[], ApiError>(__TAURI_INVOKE("project_revisions", { projectId })),
+	/**  Names the draft's current text as a revision; a name already used is refused (field `name`). */
+	nameRevision: (draftId: string, name: string) => typedError<RevisionRow, ApiError>(__TAURI_INVOKE("name_revision", { draftId, name })),
+	/**  The revision to offer for each draft when the project moves to `stage`. */
+	revisionOffers: (projectId: string, stage: string) => typedError<RevisionOffer[], ApiError>(__TAURI_INVOKE("revision_offers", { projectId, stage })),
+	/**  The readable diff from one version of a draft to another (a revision or the current text). */
+	compareVersions: (draftId: string, from: Version, to: Version) => typedError<TextDiff, ApiError>(__TAURI_INVOKE("compare_versions", { draftId, from, to })),
+	/**  A project's comments (of one revision, if given) in compiled-table order. */
+	listComments: (projectId: string, revisionId: string | null) => typedError<Comment[], ApiError>(__TAURI_INVOKE("list_comments", { projectId, revisionId })),
+	createComment: (input: CommentInput) => typedError<string, ApiError>(__TAURI_INVOKE("create_comment", { input })),
+	updateComment: (id: string, input: CommentInput) => typedError<null, ApiError>(__TAURI_INVOKE("update_comment", { id, input })),
+	deleteComment: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_comment", { id })),
+	/**
+	 *  Writes the comments to `path` (`.csv` or `.xlsx`) in the template's column order; returns
+	 *  how many.
+	 */
+	exportComments: (projectId: string, revisionId: string | null, path: string) => typedError<number, ApiError>(__TAURI_INVOKE("export_comments", { projectId, revisionId, path })),
+	/**  Reads a comments sheet for the preview: its header, then every row with all its problems. */
+	previewCommentsImport: (projectId: string, revisionId: string | null, path: string) => typedError<CommentsPreview, ApiError>(__TAURI_INVOKE("preview_comments_import", { projectId, revisionId, path })),
+	/**  Imports a comments sheet in one transaction, or nothing when any row is bad; returns how many. */
+	importComments: (projectId: string, revisionId: string | null, path: string) => typedError<number, ApiError>(__TAURI_INVOKE("import_comments", { projectId, revisionId, path })),
 };
 
 /* Types */
@@ -133,6 +155,13 @@ export type AuthorCount = {
 	changes: number,
 };
 
+/**  A problem with one cell of an imported sheet. */
+export type CellProblem = {
+	/**  The column as the template heads it (`Type of comment`), or empty for the whole row. */
+	column: string,
+	message: string,
+};
+
 export type ChangeCounts = {
 	total: number,
 	applied: number,
@@ -146,11 +175,61 @@ export type ChangeCounts = {
 	released: number,
 };
 
+/**  The changes under one clause. */
+export type ClauseDiff = {
+	/**  The clause's number in the newer text (`""` before the first clause). */
+	clause: string,
+	title: string,
+	/**  Where the clause starts in the newer text (UTF-16 units), to jump there. */
+	pos: number,
+	/**  The changed passages of the clause, each a run of spans. */
+	hunks: Span[][],
+};
+
 /**  A colleague (or a former identity of this store) whose changes this store holds. */
 export type Colleague = {
 	replica: Replica,
 	/**  How many of its changes are held, without a gap. */
 	changes_held: number,
+};
+
+/**  One ballot comment. */
+export type Comment = {
+	id: string,
+} & CommentInput;
+
+/**  A comment's fields, as a form or a sheet row gives them. */
+export type CommentInput = {
+	project_id: string,
+	/**  The revision commented on (WD1, CD …), if known. */
+	revision_id: string | null,
+	/**  Member body or national committee (`DE`, `CN`, a liaison's acronym). */
+	mb: string,
+	line: string,
+	/**  `4.2`, `A.1`, or `General`. */
+	clause: string,
+	/**  Paragraph, figure or table. */
+	paragraph: string,
+	type: CommentType,
+	comment: string,
+	proposed_change: string,
+	/**  Observations of the secretariat. */
+	observation: string,
+	/**
+	 *  Typed as a string in TypeScript: the undecided value is the empty string, which specta
+	 *  cannot name as an enum variant. The UI offers `Disposition::ALL`.
+	 */
+	disposition: string,
+};
+
+export type CommentType = "ge" | "te" | "ed";
+
+/**  What importing a sheet would do, for the preview; nothing is written to make it. */
+export type CommentsPreview = {
+	file: string,
+	/**  A problem with the sheet as a whole (its columns); the rows are not read then. */
+	sheet_problem: string | null,
+	rows: PreviewRow[],
 };
 
 export type Committee = {
@@ -269,6 +348,27 @@ export type Dashboard = {
 export type Deliverable = "IS" | "TS" | "TR" | "PAS" | "IWA" | "Guide" | "Amd" | "Cor" | "GB" | "GB/T" | "GB/Z" | "sector" | "DB" | "DB/T" | "T" | "Q";
 
 export type Direction = "incoming" | "outgoing";
+
+/**  A draft of a project with its revisions, for the Revisions & comments screen. */
+export type DraftRevisions = {
+	draft: DraftSummary,
+	revisions: RevisionRow[],
+};
+
+/**  A draft in a project's list of drafts. */
+export type DraftSummary = {
+	id: string,
+	project_id: string,
+	lang: string,
+	/**  Characters of text (0 also when the text has not arrived). */
+	chars: number,
+	/**
+	 *  Whether this workstation has the draft's text (a colleague's new draft may arrive as a
+	 *  record first and its text with a later bundle).
+	 */
+	has_text: boolean,
+	open_reviews: number,
+};
 
 export type DueStatement = {
 	id: string,
@@ -577,6 +677,14 @@ export type PersonRow = {
 /**  The phases of an exchange, for a progress bar's label. */
 export type Phase = "verify" | "apply" | "export";
 
+/**  One row of an imported sheet: its comment when every cell is good, else its problems. */
+export type PreviewRow = {
+	/**  The row number as a spreadsheet shows it (the header is row 1). */
+	row: number,
+	comment: CommentInput | null,
+	problems: CellProblem[],
+};
+
 /**
  *  What long work reports after each batch; the callback answers `ControlFlow::Break(())` to
  *  cancel (an import then rolls back: nothing applied).
@@ -693,6 +801,29 @@ export type Replica = {
 	name: string,
 };
 
+/**  The revision offered for one draft when the project's stage changes. */
+export type RevisionOffer = {
+	draft_id: string,
+	lang: string,
+	/**  The suggested name ([`suggest_revision_name`]); `None` when the stage suggests none. */
+	name: string | null,
+	/**  The names the draft already uses (a name must differ from them). */
+	used: string[],
+};
+
+/**  A named revision (WD1, CD, DIS, 征求意见稿 …): a snapshot of the text. */
+export type RevisionRow = {
+	id: string,
+	draft_id: string,
+	name: string,
+	date: string | null,
+	chars: number,
+	/**  The project's stage code when the revision was named (from the change log). */
+	stage: string | null,
+	/**  The workstation that named it, as colleagues see it (empty if unknown here). */
+	author: string,
+};
+
 /**  A person's role in a committee. */
 export type Role = "chair" | "vice_chair" | "committee_manager" | "convenor" | "project_leader" | "expert" | "delegate" | "head_of_delegation" | "liaison_rep" | "member";
 
@@ -753,6 +884,14 @@ export type Section<T> = {
 	total: number,
 	items: T[],
 };
+
+export type Span = {
+	kind: SpanKind,
+	text: string,
+};
+
+/**  Equal, added or removed text. */
+export type SpanKind = "same" | "added" | "removed";
 
 /**  One harmonized stage code with its names. */
 export type Stage = {
@@ -918,6 +1057,14 @@ export type TargetProgress = {
 	reached: boolean,
 };
 
+/**  A whole diff. */
+export type TextDiff = {
+	clauses: ClauseDiff[],
+	/**  Words (Chinese characters count one each) added and removed. */
+	words_added: number,
+	words_removed: number,
+};
+
 /**  The tier of a standard (international down to enterprise). */
 export type Tier = "international" | "regional" | "national" | "sector" | "local" | "group" | "enterprise";
 
@@ -928,6 +1075,9 @@ export type Training = {
 	course: string,
 	date: string | null,
 };
+
+/**  One side of a diff. */
+export type Version = { kind: "revision"; id: string } | { kind: "current" };
 
 /* Tauri Specta runtime */
 export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };

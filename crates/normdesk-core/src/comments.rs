@@ -73,6 +73,9 @@ pub struct CommentInput {
     pub proposed_change: String,
     /// Observations of the secretariat.
     pub observation: String,
+    /// Typed as a string in TypeScript: the undecided value is the empty string, which specta
+    /// cannot name as an enum variant. The UI offers `Disposition::ALL`.
+    #[specta(type = String)]
     pub disposition: Disposition,
 }
 

@@ -12,7 +12,7 @@ use super::{Db, lock};
 use crate::error::ApiError;
 
 /// The file name shown in messages and used to tell CSV from XLSX.
-fn file_name(path: &str) -> String {
+pub(crate) fn file_name(path: &str) -> String {
     Path::new(path)
         .file_name()
         .map_or_else(|| path.to_owned(), |n| n.to_string_lossy().into_owned())

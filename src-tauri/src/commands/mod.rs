@@ -5,10 +5,12 @@
 //! This module holds the shared state and the installation's commands (app info, settings,
 //! backup); each register has its own submodule.
 
+pub mod comments;
 pub mod dashboard;
 pub mod exchange;
 pub mod projects;
 pub mod registers;
+pub mod revisions;
 pub mod sync;
 
 use std::path::Path;
