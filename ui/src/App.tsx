@@ -10,6 +10,7 @@ import { isRegisterScreen, screenOf } from "./screens/registers/defaults";
 import { useUnsavedGuard } from "./state/guard";
 import { NavigationContext, type RecordTarget } from "./state/navigation";
 import { NoticeProvider } from "./state/NoticeProvider";
+import { ReviewNavigationContext } from "./state/review";
 import { ReferenceProvider } from "./state/ReferenceProvider";
 import { UnsavedGuardProvider } from "./state/UnsavedGuardProvider";
 
@@ -17,6 +18,7 @@ import { UnsavedGuardProvider } from "./state/UnsavedGuardProvider";
 // parsed before the first paint is only what that first screen needs.
 const RegisterScreen = lazy(() => import("./screens/registers/RegisterScreens").then((m) => ({ default: m.RegisterScreen })));
 const SettingsScreen = lazy(() => import("./screens/settings/SettingsScreen").then((m) => ({ default: m.SettingsScreen })));
+const ReviewScreen = lazy(() => import("./screens/review/ReviewScreen").then((m) => ({ default: m.ReviewScreen })));
 const SyncScreen = lazy(() => import("./screens/sync/SyncScreen").then((m) => ({ default: m.SyncScreen })));
 
 function Shell() {
@@ -24,6 +26,7 @@ function Shell() {
   const { confirmLeave } = useUnsavedGuard();
 
   const [target, setTarget] = useState<RecordTarget | null>(null);
+  const [reviewProject, setReviewProject] = useState<string | null>(null);
 
   async function navigate(next: Screen) {
     if (next === screen) return;
@@ -46,21 +49,35 @@ function Shell() {
     [target, openRecord, openDraft],
   );
 
+  // A project's Revisions & comments, opened from its detail pane.
+  const openReview = useCallback(
+    async (projectId: string) => {
+      if (!(await confirmLeave())) return;
+      setReviewProject(projectId);
+      setScreen("review");
+    },
+    [confirmLeave],
+  );
+  const review = useMemo(() => ({ openReview: (projectId: string) => void openReview(projectId) }), [openReview]);
+
   return (
     <NavigationContext.Provider value={navigation}>
+      <ReviewNavigationContext.Provider value={review}>
       <div className="app">
-        <Nav current={screen} onNavigate={(s) => void navigate(s)} />
+        <Nav current={screen === "review" ? "projects" : screen} onNavigate={(s) => void navigate(s)} />
         <main className="main">
           <SearchBox />
           <NoticeArea />
           {screen === "projects" && <ProjectsScreen />}
           <Suspense fallback={<div className="screen-loading" aria-busy="true" />}>
             {isRegisterScreen(screen) && <RegisterScreen screen={screen} />}
+            {screen === "review" && reviewProject && <ReviewScreen key={reviewProject} projectId={reviewProject} />}
             {screen === "sync" && <SyncScreen />}
             {screen === "settings" && <SettingsScreen />}
           </Suspense>
         </main>
       </div>
+      </ReviewNavigationContext.Provider>
     </NavigationContext.Provider>
   );
 }

@@ -681,6 +681,8 @@ export type Phase = "verify" | "apply" | "export";
 export type PreviewRow = {
 	/**  The row number as a spreadsheet shows it (the header is row 1). */
 	row: number,
+	/**  The row's cells as read, in the template's column order. */
+	cells: string[],
 	comment: CommentInput | null,
 	problems: CellProblem[],
 };

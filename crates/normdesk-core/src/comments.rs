@@ -324,6 +324,8 @@ pub struct CellProblem {
 pub struct PreviewRow {
     /// The row number as a spreadsheet shows it (the header is row 1).
     pub row: u32,
+    /// The row's cells as read, in the template's column order.
+    pub cells: Vec<String>,
     pub comment: Option<CommentInput>,
     pub problems: Vec<CellProblem>,
 }
@@ -495,6 +497,7 @@ pub fn preview(
     for (row, problem) in &sheet.bad_rows {
         out.rows.push(PreviewRow {
             row: *row,
+            cells: Vec::new(),
             comment: None,
             problems: vec![CellProblem {
                 column: String::new(),
@@ -509,6 +512,7 @@ pub fn preview(
         };
         out.rows.push(PreviewRow {
             row: *row,
+            cells: cells.clone(),
             comment,
             problems,
         });

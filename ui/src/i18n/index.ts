@@ -7,9 +7,11 @@ import type { Language } from "../lib/language";
 import en from "./en.json";
 import registersEn from "./registers.en.json";
 import registersZhCN from "./registers.zh-CN.json";
+import reviewEn from "./review.en.json";
+import reviewZhCN from "./review.zh-CN.json";
 import zhCN from "./zh-CN.json";
 
-/** The registers' strings live in their own files; their sections join the main ones (e.g. `nav`). */
+/** The registers' and the review screen's strings live in their own files; their sections join the main ones (e.g. `nav`). */
 function withSections<A extends object, B extends object>(base: A, extra: B): A & B {
   const out = { ...base } as Record<string, unknown>;
   for (const [key, value] of Object.entries(extra)) {
@@ -20,8 +22,8 @@ function withSections<A extends object, B extends object>(base: A, extra: B): A 
 }
 
 export const resources = {
-  en: { translation: withSections(en, registersEn) },
-  "zh-CN": { translation: withSections(zhCN, registersZhCN) },
+  en: { translation: withSections(withSections(en, registersEn), reviewEn) },
+  "zh-CN": { translation: withSections(withSections(zhCN, registersZhCN), reviewZhCN) },
 } as const;
 
 export const i18n = i18next.createInstance();

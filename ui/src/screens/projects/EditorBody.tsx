@@ -11,11 +11,13 @@ import { blankInput, FIELDS, forSave, toInput, type FieldName } from "../../lib/
 import { displayTitle } from "../../lib/titles";
 import { hasErrors } from "../../lib/validate";
 import { api, ApiFailure, type ProjectDetail, type RefLabel, type StageChange } from "../../platform/api";
+import { reviewApi } from "../../platform/review";
 import { useUnsavedGuard } from "../../state/guard";
 import { useNotices } from "../../state/notices";
 import { useReference } from "../../state/reference";
+import { useOpenReview } from "../../state/review";
 import { ProjectForm } from "./ProjectForm";
-import { StageDialog } from "./StageDialog";
+import { StageDialog, type RevisionToName } from "./StageDialog";
 import { StageTimeline } from "./StageTimeline";
 import { useProjectDraft } from "./useProjectDraft";
 import "./editor.css";
@@ -48,6 +50,7 @@ export function EditorBody({ detail: loadedDetail, handle, onSaved, onDeleted, o
   const { notify } = useNotices();
   const { catalog, lookups } = useReference();
   const { setPending, confirmLeave } = useUnsavedGuard();
+  const openReview = useOpenReview();
   const [detail, setDetail] = useState(loadedDetail);
   const isNew = detail === null;
   const stageCodes = useMemo(() => catalog.stages.map((s) => s.code), [catalog]);
@@ -112,13 +115,21 @@ export function EditorBody({ detail: loadedDetail, handle, onSaved, onDeleted, o
   }, [draft.dirty, setPending]);
   useEffect(() => () => setPending(null), [setPending]);
 
-  async function applyStage(change: StageChange): Promise<void> {
+  async function applyStage(change: StageChange, revisions: RevisionToName[]): Promise<void> {
     if (!detail) return;
     const changed = await api.changeStage(detail.project.id, change);
     setDetail(changed);
     draft.rebase(toInput(changed.project));
     setStageOpen(false);
     notify("success", t("stage.changed", { code: changed.project.stage, reference: changed.project.reference }));
+    for (const r of revisions) {
+      try {
+        await reviewApi.nameRevision(r.draftId, r.name);
+        notify("success", t("review.nameForm.named", { name: r.name, lang: r.lang }));
+      } catch (e) {
+        notify("error", describeFailure(t, t("review.nameForm.submit"), e));
+      }
+    }
     onStageChanged(changed);
   }
 
@@ -176,6 +187,11 @@ export function EditorBody({ detail: loadedDetail, handle, onSaved, onDeleted, o
           <button type="button" className="btn" data-testid="project-cancel" disabled={saving || (!isNew && !draft.dirty)} onClick={cancel} title={t("shortcuts.cancel")}>
             {t("common.cancel")}
           </button>
+          {!isNew && detail && (
+            <button type="button" className="btn" data-testid="project-review" disabled={saving} onClick={() => openReview(detail.project.id)}>
+              {t("review.open")}
+            </button>
+          )}
           {!isNew && (
             <button type="button" className="btn btn-danger-quiet" data-testid="project-delete" disabled={saving} onClick={() => setDeleteOpen(true)}>
               {t("editor.delete")}
@@ -204,6 +220,7 @@ export function EditorBody({ detail: loadedDetail, handle, onSaved, onDeleted, o
           catalog={catalog}
           tier={draft.form.tier}
           current={detail.project.stage}
+          projectId={detail.project.id}
           onApply={applyStage}
           onClose={() => setStageOpen(false)}
         />

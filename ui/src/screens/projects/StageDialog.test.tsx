@@ -3,12 +3,13 @@ import userEvent from "@testing-library/user-event";
 import { i18n } from "../../i18n";
 import { localToday } from "../../lib/dates";
 import { ApiFailure } from "../../platform/api";
+import { reviewApi } from "../../platform/review";
 import { catalog } from "../../test/catalog";
 import { renderWithApp } from "../../test/render";
 import { StageDialog } from "./StageDialog";
 
-function open(tier: "local" | "international", onApply = vi.fn(() => Promise.resolve())) {
-  renderWithApp(<StageDialog catalog={catalog} tier={tier} current="30.20" onApply={onApply} onClose={() => {}} />);
+function open(tier: "local" | "international", onApply = vi.fn(() => Promise.resolve()), projectId?: string) {
+  renderWithApp(<StageDialog catalog={catalog} tier={tier} current="30.20" projectId={projectId} onApply={onApply} onClose={() => {}} />);
   return onApply;
 }
 
@@ -53,7 +54,48 @@ describe("stage dialog", () => {
     await userEvent.selectOptions(screen.getByTestId("stage-code"), "40.20");
     await userEvent.type(screen.getByTestId("stage-note"), "DIS ballot opened");
     await userEvent.click(screen.getByTestId("stage-apply"));
-    expect(onApply).toHaveBeenCalledWith({ code: "40.20", date: localToday(), note: "DIS ballot opened" });
+    expect(onApply).toHaveBeenCalledWith({ code: "40.20", date: localToday(), note: "DIS ballot opened" }, []);
+  });
+
+  describe("offers to name a revision of each draft", () => {
+    function withOffers() {
+      return vi.spyOn(reviewApi, "revisionOffers").mockImplementation((_p, stage) =>
+        Promise.resolve([
+          { draft_id: "de", lang: "en", name: stage.startsWith("40") ? "DIS" : "CD2", used: ["CD1"] },
+          { draft_id: "dz", lang: "zh", name: null, used: [] },
+        ]),
+      );
+    }
+
+    it("suggests a name from the new stage, checked when the stage group changes", async () => {
+      const offers = withOffers();
+      open("international", undefined, "p1");
+      const [en] = await screen.findAllByTestId("stage-offer");
+      expect(offers).toHaveBeenCalledWith("p1", "30.60");
+      expect(within(en).getByTestId("stage-offer-name")).toHaveValue("CD2");
+      expect(within(en).getByTestId("stage-offer-check")).not.toBeChecked();
+      await userEvent.selectOptions(screen.getByTestId("stage-code"), "40.20");
+      await waitFor(() => expect(within(screen.getAllByTestId("stage-offer")[0]).getByTestId("stage-offer-name")).toHaveValue("DIS"));
+      expect(within(screen.getAllByTestId("stage-offer")[0]).getByTestId("stage-offer-check")).toBeChecked();
+      expect(within(screen.getAllByTestId("stage-offer")[1]).getByTestId("stage-offer-check")).not.toBeChecked();
+    });
+
+    it("names the checked revisions after the change, and refuses a used name beside it", async () => {
+      withOffers();
+      const onApply = open("international", undefined, "p1");
+      await userEvent.selectOptions(screen.getByTestId("stage-code"), "40.20");
+      const en = () => screen.getAllByTestId("stage-offer")[0];
+      await waitFor(() => expect(within(en()).getByTestId("stage-offer-name")).toHaveValue("DIS"));
+      await userEvent.clear(within(en()).getByTestId("stage-offer-name"));
+      await userEvent.type(within(en()).getByTestId("stage-offer-name"), "CD1");
+      await userEvent.click(screen.getByTestId("stage-apply"));
+      expect(within(en()).getByTestId("error-stage-offer")).toHaveTextContent("already has a revision named 'CD1'");
+      expect(onApply).not.toHaveBeenCalled();
+      await userEvent.clear(within(en()).getByTestId("stage-offer-name"));
+      await userEvent.type(within(en()).getByTestId("stage-offer-name"), "DIS");
+      await userEvent.click(screen.getByTestId("stage-apply"));
+      expect(onApply).toHaveBeenCalledWith({ code: "40.20", date: localToday(), note: "" }, [{ draftId: "de", lang: "en", name: "DIS" }]);
+    });
   });
 
   it("shows the core's refusal inside the dialog", async () => {
