@@ -172,6 +172,7 @@ export function StageDialog({ catalog, tier, current, projectId, onApply, onClos
                 {t("review.offer.name", { lang: t(`review.lang.${o.lang}`, { defaultValue: o.lang }) })}
               </label>
               <input
+                type="text"
                 data-testid="stage-offer-name"
                 aria-label={t("review.offer.name", { lang: o.lang })}
                 value={o.name}

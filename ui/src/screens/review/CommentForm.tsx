@@ -78,7 +78,7 @@ export function CommentForm({ id, initial, drafts, onSaved, onClose }: Props) {
         {long ? (
           <textarea {...common} rows={name === "comment" ? 4 : 2} onChange={(e) => set(name, e.target.value)} />
         ) : (
-          <input {...common} onChange={(e) => set(name, e.target.value)} />
+          <input type="text" {...common} onChange={(e) => set(name, e.target.value)} />
         )}
         {hint && !error && <p className="field-hint">{hint}</p>}
         {error && (

@@ -128,6 +128,7 @@ export function RevisionsPanel({ entry, onNamed, onOpenClause }: Props) {
           </label>
           <div className="rv-inline">
             <input
+              type="text"
               id={`revision-name-${lang}`}
               data-testid="revision-name"
               value={name}
