@@ -58,7 +58,28 @@ pub fn create(
             })?;
         return projects::create(w, input);
     }
+    if spec.name == "comment" {
+        crate::comments::check(&comment_input(spec, Map::new(), values.clone())?)?;
+    }
     w.create(spec, values)
+}
+
+/// A comment's fields after `values` are applied over `current` (or the defaults), for the
+/// checks every comment passes (`comments::check`), however it is written.
+fn comment_input(
+    spec: &'static EntitySpec,
+    current: Map<String, Value>,
+    values: Map<String, Value>,
+) -> Result<crate::comments::CommentInput> {
+    let mut full = Map::new();
+    for field in spec.fields {
+        full.insert(field.name.to_owned(), crate::schema::default_value(field));
+    }
+    full.extend(current);
+    full.extend(values);
+    serde_json::from_value(Value::Object(full)).map_err(|e| {
+        CoreError::invalid("comment", format!("the fields do not make a comment: {e}"))
+    })
 }
 
 /// Changes fields of a record of any kind.
@@ -71,6 +92,11 @@ pub fn set(
     let id = projects::parse_id(id)?;
     if spec.name == "project" {
         return projects::set_fields(w, &id, values);
+    }
+    if spec.name == "comment" {
+        let current =
+            load(w.conn(), spec, &id)?.ok_or_else(|| CoreError::not_found(spec.name, &id))?;
+        crate::comments::check(&comment_input(spec, current, values.clone())?)?;
     }
     w.update(spec, &id, values).map(drop)
 }

@@ -116,6 +116,26 @@ fn comments_are_made_changed_listed_and_removed_under_the_template_fields() {
         "{}",
         run.stderr
     );
+    let before = nd.dump();
+    let run = nd.run(&["set", "comment", &id, "mb="]);
+    assert!(
+        run.code != 0 && run.stderr.contains("member body"),
+        "{}",
+        run.stderr
+    );
+    let run = nd.run(&[
+        "new",
+        "comment",
+        &format!("project_id={p}"),
+        "mb=FR",
+        "type=ed",
+    ]);
+    assert!(
+        run.code != 0 && run.stderr.contains("clause"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(nd.dump(), before, "nothing written");
     let run = nd.run(&["set", "comment", &id, "type=xx"]);
     assert!(
         run.code != 0 && run.stderr.contains("ge, te, ed"),
