@@ -242,7 +242,10 @@ CREATE TABLE field_state (
     PRIMARY KEY (entity, row_id, field)
 ) WITHOUT ROWID;
 
--- Append-only: every replicated field change, the thing bundles carry.
+-- Append-only: every replicated field change, the thing bundles carry. A delete made here lists in
+-- `resolves` the stamps of the record's fields it saw (src/writer/log.rs), so that edits it had not
+-- seen are found as delete conflicts on every workstation (src/sync/merge.rs). No trigger: one
+-- would make every INSERT here keep a statement journal.
 CREATE TABLE change_log (
     replica_id TEXT NOT NULL,
     seq INTEGER NOT NULL,
@@ -316,18 +319,6 @@ CREATE TABLE peer_vector (
     max_seq INTEGER NOT NULL,
     PRIMARY KEY (peer_id, replica_id)
 ) WITHOUT ROWID;
-
--- A delete made here records the stamps of the row's fields it saw, so that edits it had not
--- seen are found as conflicts on every workstation (src/sync/apply.rs, delete conflicts).
-CREATE TRIGGER change_log_delete_saw AFTER INSERT ON change_log
-WHEN NEW.field = 'deleted' AND NEW.value = 'true' AND NEW.resolves IS NULL
-    AND NEW.replica_id = (SELECT replica_id FROM replica_self)
-BEGIN
-    UPDATE change_log SET resolves = (
-        SELECT json_group_array(json_object('hlc', hlc, 'replica', replica_id)) FROM field_state
-        WHERE entity = NEW.entity AND row_id = NEW.row_id AND field != 'deleted'
-    ) WHERE replica_id = NEW.replica_id AND seq = NEW.seq;
-END;
 
 -- Draft texts (normdesk-text; docs/data-model.md, "Draft text"). Workstation-local: the text
 -- travels as the document's bytes in bundles (`drafts/<id>.am`), never as change_log rows, and

@@ -288,6 +288,10 @@ fn configure(conn: &Connection, on_disk: bool) -> Result<()> {
         conn.pragma_update(None, "synchronous", "normal")?;
     }
     conn.pragma_update(None, "foreign_keys", true)?;
+    // Statement journals and sorts of big imports stay in memory instead of temporary files.
+    conn.pragma_update(None, "temp_store", "memory")?;
+    // The writer and the merge keep a prepared statement per kind and shape of write.
+    conn.set_prepared_statement_cache_capacity(64);
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Ok(())
 }

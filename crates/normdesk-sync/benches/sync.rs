@@ -111,9 +111,6 @@ fn raw_insert(source: &Connection, target: &mut Connection) -> Duration {
             .collect();
         tables.push((table, width, rows));
     }
-    target
-        .execute_batch("DROP TRIGGER change_log_delete_saw")
-        .unwrap();
     let start = Instant::now();
     let tx = target.transaction().unwrap();
     for (table, width, rows) in &tables {

@@ -7,7 +7,7 @@
 //! `pending_change`. Because the heads are a function of the set of changes, every order of
 //! arrival ends in the same values and the same open conflicts.
 //!
-//! A delete records the field stamps it saw (`resolves`, filled in by a trigger for local
+//! A delete records the field stamps it saw (`resolves`, filled in by the writer for local
 //! deletes); a deleted record with a field whose visible stamp the delete had not seen gets an
 //! open `delete` conflict. That too is a function of the visible stamps.
 //!

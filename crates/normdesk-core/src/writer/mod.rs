@@ -55,6 +55,17 @@ pub enum Change<'a> {
     Deleted(&'a Map<String, Value>),
 }
 
+/// Lookups of one kind's ids after which all its live ids are read at once.
+const LOAD_ALL_AFTER: u32 = 256;
+
+/// The ids of one kind whose liveness this transaction knows; `all`: every live id is here.
+#[derive(Default)]
+struct LiveIds {
+    ids: HashMap<String, bool>,
+    all: bool,
+    lookups: u32,
+}
+
 /// Writes replicated records inside one transaction (see [`crate::Store::write`]).
 pub struct Writer<'a> {
     conn: &'a Connection,
@@ -62,8 +73,8 @@ pub struct Writer<'a> {
     actor: String,
     log: log::LogBuffer,
     touched: BTreeSet<(&'static str, String)>,
-    /// Whether a record is live, by "kind:id", as far as this transaction knows.
-    live: HashMap<String, bool>,
+    /// Whether a record is live, per kind and id, as far as this transaction knows.
+    live: HashMap<&'static str, LiveIds>,
     /// The INSERT of each kind, built once.
     insert_sql: HashMap<&'static str, String>,
 }
@@ -207,22 +218,22 @@ impl<'a> Writer<'a> {
         self.conn
             .prepare_cached(sql)?
             .execute(rusqlite::params_from_iter(params))?;
-        for field in spec.fields {
-            self.log.push(
-                self.conn,
-                spec.name,
-                id,
-                field.name,
-                record[field.name].to_string(),
-                true,
-            )?;
-        }
+        let values = spec
+            .fields
+            .iter()
+            .map(|f| record[f.name].to_string())
+            .collect();
+        self.log.push_create(self.conn, spec, id, values)?;
         // Only kinds that others refer to need to be known live later in the transaction.
         if schema::ENTITIES
             .iter()
             .any(|e| e.fields.iter().any(|f| f.kind.can_refer_to(spec.name)))
         {
-            self.live.insert(format!("{}:{id}", spec.name), true);
+            self.live
+                .entry(spec.name)
+                .or_default()
+                .ids
+                .insert(id.to_owned(), true);
         }
         self.touch(spec, id);
         self.after(spec, id, Change::Created(&record))
@@ -271,14 +282,8 @@ impl<'a> Writer<'a> {
             .prepare_cached(&sql)?
             .execute(rusqlite::params_from_iter(params))?;
         for name in &changed {
-            self.log.push(
-                self.conn,
-                spec.name,
-                id,
-                name,
-                record[*name].to_string(),
-                false,
-            )?;
+            self.log
+                .push(self.conn, spec.name, id, name, record[*name].to_string())?;
         }
         self.touch(spec, id);
         self.after(
@@ -358,15 +363,12 @@ impl<'a> Writer<'a> {
                 spec.table()
             ))?
             .execute([id])?;
-        self.log.push(
-            self.conn,
-            spec.name,
-            id,
-            "deleted",
-            "true".to_owned(),
-            false,
-        )?;
-        self.live.insert(format!("{}:{id}", spec.name), false);
+        self.log.push_delete(self.conn, spec.name, id)?;
+        self.live
+            .entry(spec.name)
+            .or_default()
+            .ids
+            .insert(id.to_owned(), false);
         self.touch(spec, id);
         if !cascade {
             self.after(spec, id, Change::Deleted(&record))?;
@@ -461,20 +463,40 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    /// Whether `kind` has a live record `id`, cached for the transaction.
+    /// Whether `kind` has a live record `id`, cached for the transaction. After
+    /// [`LOAD_ALL_AFTER`] lookups of one kind (a bulk import's references), the kind's live ids
+    /// are read in one scan instead of one lookup each.
     fn is_live(&mut self, kind: &str, id: &str) -> Result<bool> {
-        let key = format!("{kind}:{id}");
-        if let Some(live) = self.live.get(&key) {
+        let spec = schema::entity(kind)?;
+        let known = self.live.entry(spec.name).or_default();
+        if let Some(live) = known.ids.get(id) {
             return Ok(*live);
         }
-        schema::entity(kind)?;
+        if known.all {
+            return Ok(false);
+        }
+        known.lookups += 1;
+        if known.lookups > LOAD_ALL_AFTER {
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT id FROM {} WHERE deleted = 0",
+                spec.table()
+            ))?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                // What this transaction already knows (its own deletes) stays.
+                known.ids.entry(row.get(0)?).or_insert(true);
+            }
+            known.all = true;
+            return Ok(known.ids.get(id).copied().unwrap_or(false));
+        }
         let live: bool = self
             .conn
             .prepare_cached(&format!(
-                "SELECT EXISTS(SELECT 1 FROM {kind} WHERE id = ?1 AND deleted = 0)"
+                "SELECT EXISTS(SELECT 1 FROM {} WHERE id = ?1 AND deleted = 0)",
+                spec.table()
             ))?
             .query_row([id], |r| r.get(0))?;
-        self.live.insert(key, live);
+        known.ids.insert(id.to_owned(), live);
         Ok(live)
     }
 
