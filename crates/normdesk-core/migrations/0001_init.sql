@@ -350,8 +350,10 @@ CREATE TABLE draft_peer (
     PRIMARY KEY (peer_id, draft_id)
 ) WITHOUT ROWID;
 
--- "Merged — please review": a passage both sides changed, found when this workstation merged a
--- colleague's document into its own. Open until someone confirms it here.
+-- "Merged — please review": a passage both sides changed, found when a workstation merged a
+-- colleague's document into its own. Travels in bundles (`reviews.jsonl`), with its confirmation
+-- once someone confirms it anywhere; the id is derived from the draft and the passage, so two
+-- workstations that find the same passage hold one item.
 CREATE TABLE draft_review (
     id TEXT PRIMARY KEY NOT NULL,
     draft_id TEXT NOT NULL,
@@ -364,7 +366,8 @@ CREATE TABLE draft_review (
     theirs TEXT NOT NULL,
     theirs_author TEXT NOT NULL DEFAULT '',
     merged TEXT NOT NULL,
-    confirmed_at TEXT
+    confirmed_at TEXT,
+    confirmed_by TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX draft_review_open ON draft_review(draft_id) WHERE confirmed_at IS NULL;
 

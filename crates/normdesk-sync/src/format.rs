@@ -31,6 +31,11 @@ pub const CHANGES_KIND: &str = "changes";
 pub const DRAFT_KIND: &str = "draft_text";
 /// The folder of draft entries.
 pub const DRAFTS_DIR: &str = "drafts/";
+/// The `kind` of the review items of drafts ("merged — please review", open or confirmed):
+/// `reviews.jsonl`, one item per line (`normdesk_text::reviews::Carried`).
+pub const REVIEWS_KIND: &str = "draft_reviews";
+/// The entry of the review items.
+pub const REVIEWS_ENTRY: &str = "reviews.jsonl";
 
 /// The entry path of a draft's document.
 pub fn draft_path(draft_id: &str) -> String {

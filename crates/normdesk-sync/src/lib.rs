@@ -130,6 +130,10 @@ pub fn run(
         .filter(|e| e.kind == format::DRAFT_KIND)
         .filter_map(|e| format::draft_id_of(&e.path).map(|id| (e.path.clone(), id.to_owned())))
         .collect();
+    let has_reviews = m
+        .entries
+        .iter()
+        .any(|e| e.kind == format::REVIEWS_KIND && e.path == format::REVIEWS_ENTRY);
     let name = bundle.name.clone();
     let held = m.drafts_held.clone();
     let mut extras = |conn: &rusqlite::Connection| -> Result<apply::Extras> {
@@ -152,6 +156,20 @@ pub fn run(
             out.text_reviews += merged.reviews;
         }
         normdesk_text::bundle::repair(conn).map_err(|e| SyncError::Core(e.into_core()))?;
+        // Review items and confirmations, after the texts they are about.
+        if has_reviews {
+            let mut bytes = Vec::new();
+            drafts_zip
+                .by_name(format::REVIEWS_ENTRY)
+                .map_err(|e| SyncError::refused(&name, e.to_string()))?
+                .take(limits.max_entry + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| SyncError::refused(&name, e.to_string()))?;
+            let items = read::review_lines(format::REVIEWS_ENTRY, &bytes)
+                .map_err(|e| SyncError::refused(&name, e))?;
+            normdesk_text::reviews::merge(conn, &items)
+                .map_err(|e| SyncError::Core(e.into_core()))?;
+        }
         Ok(out)
     };
     apply::import_with::<SyncError>(

@@ -16,6 +16,7 @@ use zip::ZipArchive;
 use crate::error::{Result, SyncError};
 use crate::format::{
     self, CHANGES_ENTRY, CHANGES_KIND, DRAFT_KIND, FORMAT, FORMAT_VERSION, MANIFEST_ENTRY,
+    REVIEWS_ENTRY, REVIEWS_KIND,
     MIMETYPE, MIMETYPE_ENTRY, Manifest,
 };
 use crate::limits::Limits;
@@ -488,7 +489,7 @@ fn verify_entry(
             }
             Ok(()) => {}
         }
-    } else if entry.kind == DRAFT_KIND {
+    } else if entry.kind == DRAFT_KIND || entry.kind == REVIEWS_KIND {
         reader.read_to_end(&mut draft).map_err(damaged)?;
     } else {
         std::io::copy(&mut reader, &mut std::io::sink()).map_err(damaged)?;
@@ -517,6 +518,14 @@ fn verify_entry(
     if let Some(problem) = content_problem {
         return Err(problem);
     }
+    if entry.kind == REVIEWS_KIND {
+        if path != REVIEWS_ENTRY {
+            return Err(
+                format!("entry '{path}' holds review items but is not named {REVIEWS_ENTRY}").into(),
+            );
+        }
+        review_lines(path, &draft)?;
+    }
     if entry.kind == DRAFT_KIND {
         let Some(id) = format::draft_id_of(path) else {
             return Err(format!(
@@ -535,6 +544,23 @@ fn verify_entry(
             .map_err(|e| format!("entry '{path}' is not a readable draft text ({e})"))?;
     }
     Ok(())
+}
+
+/// The review items of a `reviews.jsonl` entry, each line checked; a problem names the line.
+pub(crate) fn review_lines(
+    path: &str,
+    bytes: &[u8],
+) -> Result<Vec<normdesk_text::reviews::Carried>, String> {
+    let text = std::str::from_utf8(bytes).map_err(|_| format!("{path}: not valid UTF-8"))?;
+    let mut items = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        let item: normdesk_text::reviews::Carried = serde_json::from_str(line)
+            .map_err(|e| format!("{path} line {n}: not a valid review item ({e})"))?;
+        item.check().map_err(|e| format!("{path} line {n}: {e}"))?;
+        items.push(item);
+    }
+    Ok(items)
 }
 
 /// Why an entry could not be decompressed, in words: more bytes than its header declared is a

@@ -17,7 +17,8 @@ use zip::{CompressionMethod, ZipWriter};
 use crate::error::{Result, SyncError};
 use crate::format::{
     CHANGES_ENTRY, CHANGES_KIND, Counts, DRAFT_KIND, EXTENSION, Entry, FORMAT, FORMAT_VERSION,
-    MANIFEST_ENTRY, MIMETYPE, MIMETYPE_ENTRY, Manifest, draft_path, hex,
+    MANIFEST_ENTRY, MIMETYPE, MIMETYPE_ENTRY, Manifest, REVIEWS_ENTRY, REVIEWS_KIND, draft_path,
+    hex,
 };
 
 /// What was written.
@@ -151,6 +152,27 @@ pub fn export(
                 size: doc.bytes.len() as u64,
                 sha256: hex(&Sha256::digest(&doc.bytes)),
                 extra,
+            });
+        }
+        // Review items of drafts with their confirmations: few, small, all of them every time.
+        let reviews = normdesk_text::reviews::outgoing(conn)
+            .map_err(|e| SyncError::Core(e.into_core()))?;
+        if !reviews.is_empty() {
+            let mut bytes = Vec::new();
+            for item in &reviews {
+                serde_json::to_writer(&mut bytes, item).map_err(|e| {
+                    SyncError::Core(CoreError::Corrupt(format!("review item: {e}")))
+                })?;
+                bytes.push(b'\n');
+            }
+            zip.start_file(REVIEWS_ENTRY, deflated).map_err(io)?;
+            zip.write_all(&bytes).map_err(|e| SyncError::io(&tmp, e))?;
+            entries.push(Entry {
+                path: REVIEWS_ENTRY.into(),
+                kind: REVIEWS_KIND.into(),
+                size: bytes.len() as u64,
+                sha256: hex(&Sha256::digest(&bytes)),
+                extra: Default::default(),
             });
         }
         let replicas = scope

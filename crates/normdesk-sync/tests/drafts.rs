@@ -1,6 +1,6 @@
 //! Draft texts through real bundles: two workstations editing different clauses of a 300-clause
 //! bilingual draft both keep their edits; the same sentence rewritten on both sides is flagged
-//! for review on both; a draft made on one workstation arrives with its text and is never made
+//! for review on both, as one item whose confirmation travels on (A → B → C); a draft made on one workstation arrives with its text and is never made
 //! twice; a damaged draft entry is refused before anything is written; unchanged drafts are not
 //! carried again.
 
@@ -165,6 +165,122 @@ fn the_same_sentence_rewritten_on_both_sides_is_flagged_for_review_with_both_ver
     reviews::confirm(a.store.conn(), &item.id).unwrap();
     assert!(reviews::list(a.store.conn(), &zh).unwrap().is_empty());
     assert_eq!(reviews::list(b.store.conn(), &zh).unwrap().len(), 1);
+}
+
+/// Li Ming and Chen Jing rewrite the same sentence of a draft Li Ming made and exchange
+/// bundles: both flag the passage. Returns the draft.
+fn both_rewrite_one_sentence(a: &mut Desk, b: &mut Desk) -> String {
+    let (mut ca, mut cb) = (Drafts::new(), Drafts::new());
+    let p = project(a);
+    let zh = drafts::create(&mut a.store, &p, "zh").unwrap();
+    let text = "1 范围\n产品应符合表2的要求。\n2 其他\n不变。\n";
+    drafts::set_text(&mut a.store, &mut ca, &zh, text).unwrap();
+    b.import(&a.export(None));
+    let ours = text.replace("要求", "规定");
+    drafts::set_text(&mut a.store, &mut ca, &zh, &ours).unwrap();
+    let theirs = text.replace("应符合表2", "宜符合表1");
+    drafts::set_text(&mut b.store, &mut cb, &zh, &theirs).unwrap();
+    let (to_b, to_a) = (a.export(Some(b)), b.export(Some(a)));
+    assert_eq!(b.import(&to_b).text_reviews, 1);
+    assert_eq!(a.import(&to_a).text_reviews, 1);
+    zh
+}
+
+/// (confirmed_at is set, confirmed_by) of every review item of a store.
+fn confirmations(desk: &Desk) -> Vec<(bool, String)> {
+    desk.store
+        .conn()
+        .prepare("SELECT confirmed_at IS NOT NULL, confirmed_by FROM draft_review ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn a_review_confirmed_on_one_workstation_is_confirmed_on_the_others_it_reaches_through_bundles() {
+    let (mut a, mut b, mut c) = (
+        Desk::new("Li Ming"),
+        Desk::new("Chen Jing"),
+        Desk::new("Wang Fang"),
+    );
+    let zh = both_rewrite_one_sentence(&mut a, &mut b);
+    let item = reviews::list(a.store.conn(), &zh).unwrap().remove(0);
+    // Both found the same passage, so both hold the same item.
+    let on_b = reviews::list(b.store.conn(), &zh).unwrap();
+    assert_eq!(
+        on_b.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
+        [item.id.as_str()]
+    );
+    // Wang Fang takes Chen Jing's work before anyone confirmed: the passage is flagged there too.
+    c.import(&b.export(None));
+    assert_eq!(
+        reviews::list(c.store.conn(), &zh).unwrap(),
+        on_b,
+        "the flag travels with the merged text"
+    );
+
+    reviews::confirm(a.store.conn(), &item.id).unwrap();
+    assert_eq!(confirmations(&a), [(true, "Li Ming".to_owned())]);
+    // A → B: Chen Jing sees it confirmed, by Li Ming.
+    b.import(&a.export(Some(&b)));
+    assert!(reviews::list(b.store.conn(), &zh).unwrap().is_empty());
+    assert_eq!(confirmations(&b), [(true, "Li Ming".to_owned())]);
+    // B → C: the confirmation passes on.
+    c.import(&b.export(None));
+    assert!(reviews::list(c.store.conn(), &zh).unwrap().is_empty());
+    assert_eq!(confirmations(&c), [(true, "Li Ming".to_owned())]);
+    // A bundle that still carries the item open (C's older view) reopens nothing.
+    b.import(&c.export(None));
+    a.import(&b.export(None));
+    for desk in [&a, &b, &c] {
+        assert!(reviews::list(desk.store.conn(), &zh).unwrap().is_empty());
+        assert_eq!(confirmations(desk), [(true, "Li Ming".to_owned())]);
+    }
+}
+
+#[test]
+fn two_confirmations_of_one_passage_end_as_the_same_one_everywhere() {
+    let (mut a, mut b) = (Desk::new("Li Ming"), Desk::new("Chen Jing"));
+    let zh = both_rewrite_one_sentence(&mut a, &mut b);
+    let id = reviews::list(a.store.conn(), &zh).unwrap().remove(0).id;
+    reviews::confirm(a.store.conn(), &id).unwrap();
+    reviews::confirm(b.store.conn(), &id).unwrap();
+    let (to_b, to_a) = (a.export(Some(&b)), b.export(Some(&a)));
+    b.import(&to_b);
+    a.import(&to_a);
+    assert_eq!(confirmations(&a), confirmations(&b));
+}
+
+#[test]
+fn a_bundle_with_a_damaged_review_item_is_refused_before_anything_is_written() {
+    let (mut a, mut b) = (Desk::new("Li Ming"), Desk::new("Chen Jing"));
+    both_rewrite_one_sentence(&mut a, &mut b);
+    let bytes = std::fs::read(a.export(None)).unwrap();
+    let mut c = Desk::new("Wang Fang");
+    let before = c.dump();
+    for (line, problem) in [
+        ("not json", "reviews.jsonl line 1: not a valid review item"),
+        (
+            r#"{"id":"x","draft_id":"y","detected_at":"t","clause":"","merged_pos":0,"base":"","ours":"","ours_author":"","theirs":"","theirs_author":"","merged":""}"#,
+            "reviews.jsonl line 1: id 'x' is not a lower-case UUID",
+        ),
+    ] {
+        let data = format!("{line}\n").into_bytes();
+        let mut parts = Parts::of(&bytes);
+        let entries = parts.manifest["entries"].as_array_mut().unwrap();
+        entries.retain(|e| e["kind"] == "changes");
+        entries.push(json!({"path": "reviews.jsonl", "kind": "draft_reviews", "size": data.len(), "sha256": support::sha(&data)}));
+        let path = c.path("damaged.ndbundle");
+        std::fs::write(&path, parts.build_with(vec![support::raw("reviews.jsonl", data)])).unwrap();
+        let err = normdesk_sync::import(&mut c.store, &path, &mut go)
+            .err()
+            .expect("refused");
+        assert!(err.to_string().contains(problem), "{err}");
+        assert_eq!(c.dump(), before);
+        assert!(confirmations(&c).is_empty());
+    }
 }
 
 #[test]
