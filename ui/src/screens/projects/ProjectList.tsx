@@ -33,6 +33,9 @@ export function ProjectList({ data, catalog, sort, onSort, selectedId, selectedI
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // Until the scroller has been measured, assume it is as tall as the window: the first render
+    // then already holds the visible rows instead of waiting a frame for the measurement.
+    initialRect: { width: 0, height: window.innerHeight },
     // The sticky header sits above the rows inside the same scroller.
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,

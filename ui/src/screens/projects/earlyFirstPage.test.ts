@@ -7,7 +7,7 @@ vi.mock("../../platform/api", () => ({ api: { listProjects: (q: unknown) => list
 
 import { localToday } from "../../lib/dates";
 import { buildQuery, DEFAULT_SORT, NO_FILTERS } from "../../lib/projectQuery";
-import { startEarlyFirstPage, takeEarlyFirstPage } from "./earlyFirstPage";
+import { startEarlyFirstPage, takeEarlyFirstPage, takeSettledFirstPage } from "./earlyFirstPage";
 
 const page = { total: 1, offset: 0, rows: [] };
 
@@ -30,5 +30,15 @@ describe("early first page", () => {
     const other = buildQuery({ ...NO_FILTERS, search: "航空器" }, DEFAULT_SORT, 0, localToday());
     expect(takeEarlyFirstPage(other)).toBeNull();
     expect(takeEarlyFirstPage(buildQuery(NO_FILTERS, DEFAULT_SORT, 0, localToday()))).toBeNull();
+  });
+
+  it("is handed out settled once it has arrived, so the first render holds the rows", async () => {
+    startEarlyFirstPage();
+    const query = buildQuery(NO_FILTERS, DEFAULT_SORT, 0, localToday());
+    expect(takeSettledFirstPage(query)).toBeNull();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(takeSettledFirstPage(query)).toBe(page);
+    expect(takeSettledFirstPage(query)).toBeNull();
   });
 });

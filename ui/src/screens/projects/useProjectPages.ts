@@ -7,7 +7,7 @@ import { localToday } from "../../lib/dates";
 import { missingPages, pagesForRange, rowAt as pageRow } from "../../lib/pages";
 import { buildQuery, listKey, PAGE_SIZE, type ProjectFilters, type SortState } from "../../lib/projectQuery";
 import { api, ApiFailure, type ProjectRow } from "../../platform/api";
-import { takeEarlyFirstPage } from "./earlyFirstPage";
+import { takeEarlyFirstPage, takeSettledFirstPage } from "./earlyFirstPage";
 
 type Pages = ReadonlyMap<number, readonly ProjectRow[]>;
 
@@ -36,7 +36,12 @@ export interface ProjectPages {
 export function useProjectPages(filters: ProjectFilters, sort: SortState, version: number): ProjectPages {
   const list = listKey(filters, sort);
   const key = `${list}#${version}`;
-  const [state, setState] = useState<ListState | null>(null);
+  const [state, setState] = useState<ListState | null>(() => {
+    const page = takeSettledFirstPage(buildQuery(filters, sort, 0, localToday()));
+    return page && { key, list, total: page.total, pages: new Map([[0, page.rows]]), stale: new Map() };
+  });
+  // Set when the first render already held the first page: the first fetch is then not needed.
+  const seeded = useRef(state !== null);
   const [error, setError] = useState<ApiFailure | null>(null);
   const [attempt, setAttempt] = useState(0);
   const current = useRef({ key, filters, sort });
@@ -77,6 +82,10 @@ export function useProjectPages(filters: ProjectFilters, sort: SortState, versio
   // A new list (or a refresh): start over with its first page.
   useEffect(() => {
     inflight.current = new Set();
+    if (seeded.current) {
+      seeded.current = false;
+      return;
+    }
     fetchPage(0, key, filters, sort, list);
     // filters/sort are captured through `key`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
