@@ -19,6 +19,14 @@ if (!appBinary || !bareBinary) {
 const rounds = Number(roundsArg ?? 7);
 
 const pageTimes = [];
+// Milliseconds from navigation start to each phase of the page's start (the app's own marks).
+const phases = {};
+const PHASES = `
+  const t = performance.timing;
+  const out = { "html received": t.responseEnd - t.navigationStart, "DOM content loaded": t.domContentLoadedEventStart - t.navigationStart };
+  for (const m of performance.getEntriesByType("mark")) out[m.name] = Math.round(m.startTime);
+  for (const p of performance.getEntriesByType("paint")) out[p.name] = Math.round(p.startTime);
+  return out;`;
 
 async function timeStart(app, readyScript) {
   const capabilities = { alwaysMatch: { "webkitgtk:browserOptions": { binary: app.binary, args: [] } } };
@@ -28,6 +36,8 @@ async function timeStart(app, readyScript) {
   const elapsed = performance.now() - started;
   const inPage = await session.execute("return document.body.dataset.readyAt ?? null;").catch(() => null);
   if (inPage !== null) pageTimes.push(Number(inPage));
+  const marks = await session.execute(PHASES).catch(() => null);
+  for (const [name, at] of Object.entries(marks ?? {})) (phases[`${app.name}: ${name}`] ??= []).push(at);
   await session.delete().catch(() => {});
   return elapsed;
 }
@@ -60,6 +70,9 @@ try {
   const fmt = (xs) => xs.map((x) => x.toFixed(0)).join(" ");
   console.log(`startup, Normdesk to first list painted: median ${median(a).toFixed(0)} ms  (runs: ${fmt(a)})`);
   console.log(`startup, bare Tauri window to its page painted: median ${median(b).toFixed(0)} ms  (runs: ${fmt(b)})`);
+  for (const [name, times] of Object.entries(phases)) {
+    console.log(`startup phase (ms after navigation start, median): ${name} ${median(times).toFixed(0)}`);
+  }
   if (pageTimes.length) {
     console.log(`startup, of which inside the page (load to rows painted): median ${median(pageTimes).toFixed(0)} ms`);
   }

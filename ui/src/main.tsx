@@ -6,9 +6,14 @@ import { I18nextProvider } from "react-i18next";
 import { App } from "./App";
 import { i18n } from "./i18n";
 import { startEarlyFirstPage } from "./screens/projects/earlyFirstPage";
+import { startEarlyReference } from "./state/earlyReference";
 import "./styles/base.css";
 import "./styles/app.css";
 
+// Phases of the start, read by the startup benchmark (tests/bench/startup.mjs).
+performance.mark("normdesk:modules");
+// The first screen's data is asked for at once, not from the first render's effects.
+startEarlyReference();
 startEarlyFirstPage();
 
 createRoot(document.getElementById("root")!).render(

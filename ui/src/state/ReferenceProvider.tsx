@@ -1,12 +1,14 @@
 // Loads what every screen needs before the first paint of a screen: app info (and with it the saved
-// language), the stage catalog and the pickers' lookups. A failure here is shown in full, since
-// nothing else can work (for example a database written by a newer Normdesk).
+// language), the stage catalog and the pickers' lookups (asked for early: earlyReference.ts). A
+// failure here is shown in full, since nothing else can work (for example a database written by a
+// newer Normdesk).
 
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { applyLanguage } from "../i18n";
 import { pickLanguage } from "../lib/language";
 import { api, ApiFailure, type AppInfo, type Lookups, type StageCatalog } from "../platform/api";
+import { takeReferenceRequests } from "./earlyReference";
 import { useNotices } from "./notices";
 import { ReferenceContext } from "./reference";
 import { describeFailure } from "../lib/errors";
@@ -26,16 +28,19 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     void applyLanguage(pickLanguage(null, navigator.language));
-    api
-      .appInfo()
+    const requests = takeReferenceRequests();
+    requests.info
       .then((appInfo) => {
         if (!live) return;
         setInfo(appInfo);
         void applyLanguage(pickLanguage(appInfo.language, navigator.language));
       })
       .catch((e: unknown) => live && setFailure(ApiFailure.from(e)));
-    Promise.all([api.stages(), api.lookups()])
-      .then(([catalog, lookups]) => live && setLoaded({ catalog, lookups }))
+    requests.catalog
+      .then(([catalog, lookups]) => {
+        performance.mark("normdesk:reference");
+        if (live) setLoaded({ catalog, lookups });
+      })
       .catch((e: unknown) => live && setFailure(ApiFailure.from(e)));
     return () => {
       live = false;
