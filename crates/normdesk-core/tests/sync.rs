@@ -167,6 +167,42 @@ fn a_concurrent_edit_keeps_the_loser_as_the_same_conflict_everywhere_and_a_resol
 }
 
 #[test]
+fn the_report_counts_the_conflicts_the_list_shows_not_heads_of_equal_value() {
+    // A and C set the same country without seeing each other, B another one between them in
+    // time. R sees B's first, then A's and C's together: A's "CN" loses to B's at first, then
+    // C's "CN" wins — A's head stays, equal to what is shown, so only B's is a conflict.
+    let (mut a, mut b, mut c, mut r) = (store("A"), store("B"), store("C"), store("R"));
+    let id = org(&mut a, "SAC");
+    for other in [&mut b, &mut c, &mut r] {
+        send(&a, other);
+    }
+    set(&mut a, &id, json!({"country": "CN"}));
+    std::thread::sleep(std::time::Duration::from_millis(3));
+    set(&mut b, &id, json!({"country": "China"}));
+    std::thread::sleep(std::time::Duration::from_millis(3));
+    set(&mut c, &id, json!({"country": "CN"}));
+    let quiet = send(&a, &mut c);
+    assert_eq!((quiet.new_conflicts, quiet.open_conflicts), (0, 0));
+    assert!(conflicts::list(c.conn()).unwrap().is_empty());
+
+    send(&b, &mut r);
+    let report = send(&c, &mut r);
+    let shown = conflicts::list(r.conn()).unwrap();
+    assert_eq!(get(&r, &id, "country"), "CN");
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].other.value, json!("China"));
+    assert_eq!(report.new_conflicts, 1, "as many as the list shows");
+    assert_eq!(report.open_conflicts, 1);
+    assert_eq!(report.kinds[0].conflicting, 1);
+    let again = send(&b, &mut c);
+    assert_eq!(
+        (again.new_conflicts, conflicts::list(c.conn()).unwrap().len()),
+        (1, 1)
+    );
+    assert_eq!(dump::dump(c.conn()).unwrap(), dump::dump(r.conn()).unwrap());
+}
+
+#[test]
 fn work_passes_on_from_a_through_b_to_c() {
     let (mut a, mut b, mut c) = (store("A"), store("B"), store("C"));
     let id = org(&mut a, "IEC");

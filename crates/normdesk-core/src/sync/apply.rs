@@ -3,7 +3,7 @@
 //! the version vectors, the clock and the `import_log` row — all in the same transaction as the
 //! data. A dry run does everything and rolls back, so the plan it reports is exact.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::ControlFlow;
 
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
@@ -156,6 +156,12 @@ pub fn import_with<E: From<CoreError> + From<Cancelled>>(
     let self_id: String = tx
         .query_row("SELECT replica_id FROM replica_self", [], |r| r.get(0))
         .map_err(CoreError::from)?;
+    // The report counts the conflicts the Conflicts list shows: those open after the import
+    // that were not shown before it (a head whose value equals the visible one is not shown).
+    let shown_before: HashSet<String> = super::conflicts::list(&tx)?
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
     let mut engine = Engine::new(&tx)?;
     let mut counts = ChangeCounts::default();
     let mut authors: BTreeMap<String, u64> = BTreeMap::new();
@@ -187,11 +193,20 @@ pub fn import_with<E: From<CoreError> + From<Cancelled>>(
     retry_pending(&tx, &mut engine, &mut counts)?;
     let extra = extras(&tx)?;
     finish(&tx, &engine, meta, &self_id)?;
+    let shown = super::conflicts::list(&tx)?;
+    let new_shown: Vec<_> = shown
+        .iter()
+        .filter(|c| !shown_before.contains(&c.id))
+        .collect();
+    let new_rows: BTreeSet<(&str, &str)> = new_shown
+        .iter()
+        .map(|c| (c.entity.as_str(), c.row_id.as_str()))
+        .collect();
     report.changes = counts;
-    report.new_conflicts = count(engine.new_conflicts);
-    report.kinds = kinds(&engine);
+    report.new_conflicts = count(new_shown.len() as u64);
+    report.kinds = kinds(&engine, &new_rows);
     report.authors = names(&tx, meta, authors)?;
-    report.open_conflicts = count(super::conflicts::open_count(&tx)?);
+    report.open_conflicts = count(shown.len() as u64);
     report.waiting = count(
         tx.query_row("SELECT count(*) FROM pending_change", [], |r| {
             r.get::<_, i64>(0)
@@ -338,7 +353,9 @@ fn finish(conn: &Connection, engine: &Engine<'_>, meta: &ImportMeta, self_id: &s
     Ok(())
 }
 
-fn kinds(engine: &Engine<'_>) -> Vec<KindPlan> {
+/// Records per kind by what happens to them; `conflicting` are the records with a conflict
+/// this import made visible.
+fn kinds(engine: &Engine<'_>, conflicting: &BTreeSet<(&str, &str)>) -> Vec<KindPlan> {
     let mut out: Vec<KindPlan> = ENTITIES
         .iter()
         .map(|e| KindPlan {
@@ -350,10 +367,10 @@ fn kinds(engine: &Engine<'_>) -> Vec<KindPlan> {
             unchanged: 0,
         })
         .collect();
-    for ((entity, _), info) in &engine.rows {
+    for ((entity, row), info) in &engine.rows {
         let plan = &mut out[*entity];
         let s = info.status;
-        if s & merge::CONFLICT != 0 {
+        if conflicting.contains(&(ENTITIES[*entity].name, row.as_str())) {
             plan.conflicting += 1;
         } else if s & merge::DELETED != 0 {
             plan.deleted += 1;

@@ -37,7 +37,6 @@ pub(crate) enum Outcome {
 
 pub(crate) const CHANGED: u8 = 2;
 pub(crate) const DELETED: u8 = 4;
-pub(crate) const CONFLICT: u8 = 8;
 
 /// What this transaction learned about one record.
 #[derive(Default)]
@@ -68,7 +67,6 @@ pub(crate) struct Engine<'c> {
     /// Columns that are NOT NULL without a default, per kind (a placeholder is written until
     /// their change arrives).
     placeholders: Vec<Vec<bool>>,
-    pub new_conflicts: u64,
     pub max_hlc: Option<Stamp>,
     pub replicas: BTreeSet<String>,
 }
@@ -146,7 +144,6 @@ impl<'c> Engine<'c> {
             acc: None,
             touched: BTreeSet::new(),
             placeholders,
-            new_conflicts: 0,
             max_hlc: None,
             replicas: BTreeSet::new(),
         })
@@ -224,7 +221,7 @@ impl<'c> Engine<'c> {
         let outcome = if winner == stamp {
             if let Some(old) = &kept {
                 let old_value = self.value_of(old)?;
-                self.open_field(entity, c, old, &old_value, old_value != value_json)?;
+                self.open_field(c, old, &old_value)?;
             }
             self.set(entity, &c.row, fi, c.value.clone(), &stamp, &c.field)?;
             Outcome::Applied
@@ -240,7 +237,7 @@ impl<'c> Engine<'c> {
                 let value: Value = serde_json::from_str(&winner_value).unwrap_or(Value::Null);
                 self.set(entity, &c.row, fi, value, &winner, &c.field)?;
             }
-            self.open_field(entity, c, &stamp, &value_json, winner_value != value_json)?;
+            self.open_field(c, &stamp, &value_json)?;
             Outcome::Superseded
         };
         self.conn
@@ -365,15 +362,10 @@ impl<'c> Engine<'c> {
         Ok(())
     }
 
-    /// Keeps `loser` (a head that is not visible) as an open field conflict.
-    fn open_field(
-        &mut self,
-        entity: usize,
-        c: &Change,
-        loser: &Stamp,
-        value: &str,
-        differs: bool,
-    ) -> Result<()> {
+    /// Keeps `loser` (a head that is not visible) as an open field conflict. Whether it is
+    /// shown (its value differs from the visible one) is decided when conflicts are listed,
+    /// and the import report counts what the list shows.
+    fn open_field(&mut self, c: &Change, loser: &Stamp, value: &str) -> Result<()> {
         let id = conflict_id("field", &c.entity, &c.row, &c.field, loser);
         self.conn
             .prepare_cached(
@@ -384,17 +376,7 @@ impl<'c> Engine<'c> {
             .execute(params![id, c.entity, c.row, c.field, value, loser.hlc as i64, loser.replica, self.now])?;
         self.open_fields
             .insert((c.entity.clone(), c.row.clone(), c.field.clone()));
-        if differs {
-            self.new_conflicts += 1;
-            self.mark(entity, &c.row, CONFLICT);
-        }
         Ok(())
-    }
-
-    fn mark(&mut self, entity: usize, row: &str, status: u8) {
-        if let Some(info) = self.rows.get_mut(&(entity, row.to_owned())) {
-            info.status |= status;
-        }
     }
 
     /// Makes `value` (stamped `stamp`) the visible value of a field.
@@ -569,10 +551,6 @@ impl<'c> Engine<'c> {
                 .max();
             if let Some(edit) = unseen {
                 let id = conflict_id("delete", spec.name, row, "deleted", d);
-                let was_open: bool = self
-                    .conn
-                    .prepare_cached("SELECT EXISTS(SELECT 1 FROM conflict WHERE id = ?1 AND closed_hlc IS NULL)")?
-                    .query_row([&id], |r| r.get(0))?;
                 self
                     .conn
                     .prepare_cached(
@@ -582,10 +560,6 @@ impl<'c> Engine<'c> {
                              closed_hlc = NULL, closed_replica = NULL",
                     )?
                     .execute(params![id, spec.name, row, edit.hlc as i64, edit.replica, self.now])?;
-                if !was_open {
-                    self.new_conflicts += 1;
-                    self.mark(entity, row, CONFLICT);
-                }
                 self.open_deletes.insert(key.clone());
                 keep = Some(id);
             }
