@@ -17,6 +17,7 @@ fuzz_target!(|data: &[u8]| {
         max_total: 8 << 20,
         max_manifest: 64 << 10,
         max_line: 64 << 10,
+        max_blob: 1 << 20,
     };
     let _ = normdesk_sync::read::from_bytes("fuzz.ndbundle", data.to_vec(), &limits, &mut |_| ControlFlow::Continue(()));
 });

@@ -5,7 +5,8 @@
 //! The bytes sit in the row's `data` column; the replicated fields are the owner, name, media
 //! type, `sha256` and `size`, so the change log carries the digest, not the bytes (see
 //! docs/data-model.md, "Attachments"). Files are immutable: to replace one, remove it and add
-//! the new one.
+//! the new one. The bytes travel in bundles as `blobs/<sha256>` entries: [`blob`] gives them
+//! to the bundle writer, [`receive`] keeps them on import.
 
 use std::path::Path;
 
@@ -144,6 +145,50 @@ pub fn save_to(conn: &Connection, id: &str, dest: &Path) -> Result<Attachment> {
     let data = bytes(conn, id)?;
     std::fs::write(dest, data).map_err(|e| CoreError::io(dest, e))?;
     get(conn, id)
+}
+
+/// The bytes held here for a digest (from any live attachment naming it), for a bundle's
+/// `blobs/<sha256>` entry; `None` when they have not arrived here either.
+pub fn blob(conn: &Connection, sha256: &str) -> Result<Option<Vec<u8>>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT data FROM attachment WHERE sha256 = ?1 AND deleted = 0 AND data IS NOT NULL LIMIT 1",
+        )?
+        .query_row([sha256], |r| r.get(0))
+        .optional()?)
+}
+
+/// Keeps bytes that arrived from another workstation: they go into every attachment naming
+/// their digest that lacks its bytes. Bytes that do not match `sha256` are refused and nothing
+/// is written. Returns how many attachments got their bytes. `data` is not a field: nothing
+/// is logged.
+pub fn receive(conn: &Connection, sha256: &str, bytes: &[u8]) -> Result<u32> {
+    let actual = hex(&Sha256::digest(bytes));
+    if actual != sha256 {
+        return Err(CoreError::invalid(
+            "sha256",
+            format!("the bytes for {sha256} have the SHA-256 {actual}; they are not that file"),
+        ));
+    }
+    check_size(sha256, bytes.len() as u64)?;
+    let filled = conn
+        .prepare_cached("UPDATE attachment SET data = ?2 WHERE sha256 = ?1 AND data IS NULL")?
+        .execute(rusqlite::params![sha256, bytes])?;
+    Ok(filled as u32)
+}
+
+/// Attachments whose bytes have not arrived get them from another attachment here with the
+/// same digest (the same file attached twice). Returns how many were filled.
+pub fn fill_from_copies(conn: &Connection) -> Result<u32> {
+    let filled = conn
+        .prepare_cached(
+            "UPDATE attachment SET data = (SELECT b.data FROM attachment b
+                 WHERE b.sha256 = attachment.sha256 AND b.data IS NOT NULL LIMIT 1)
+             WHERE data IS NULL
+               AND EXISTS (SELECT 1 FROM attachment b WHERE b.sha256 = attachment.sha256 AND b.data IS NOT NULL)",
+        )?
+        .execute([])?;
+    Ok(filled as u32)
 }
 
 /// Removes an attachment (logged in its statement's events).

@@ -196,7 +196,10 @@ fn the_report_counts_the_conflicts_the_list_shows_not_heads_of_equal_value() {
     assert_eq!(report.kinds[0].conflicting, 1);
     let again = send(&b, &mut c);
     assert_eq!(
-        (again.new_conflicts, conflicts::list(c.conn()).unwrap().len()),
+        (
+            again.new_conflicts,
+            conflicts::list(c.conn()).unwrap().len()
+        ),
         (1, 1)
     );
     assert_eq!(dump::dump(c.conn()).unwrap(), dump::dump(r.conn()).unwrap());

@@ -1,6 +1,6 @@
 //! The bundle format as types and constants — the wire contract documented in
 //! `docs/bundle-format.md`. A bundle is a zip with `mimetype` (stored, first), the entries the
-//! manifest lists (`changes.jsonl` now; later kinds such as drafts), and `manifest.json` last.
+//! manifest lists (`changes.jsonl`, draft texts, attachment bytes), and `manifest.json` last.
 //!
 //! Versioning: a field's meaning or type never changes. Unknown manifest fields and unknown
 //! entry kinds are kept (carried in [`Manifest::extra`], checksummed, otherwise ignored); a newer
@@ -36,6 +36,26 @@ pub const DRAFTS_DIR: &str = "drafts/";
 pub const REVIEWS_KIND: &str = "draft_reviews";
 /// The entry of the review items.
 pub const REVIEWS_ENTRY: &str = "reviews.jsonl";
+
+/// The `kind` of an attachment's bytes: `blobs/<sha256>`, named by the lower-case hex SHA-256
+/// of its content, carried once however many attachments name it.
+pub const BLOB_KIND: &str = "attachment_blob";
+/// The folder of attachment bytes.
+pub const BLOBS_DIR: &str = "blobs/";
+
+/// The entry path of an attachment's bytes.
+pub fn blob_path(sha256: &str) -> String {
+    format!("{BLOBS_DIR}{sha256}")
+}
+
+/// The digest a blob entry's path names, if it is `blobs/` and 64 lower-case hex digits.
+pub fn digest_of(path: &str) -> Option<&str> {
+    path.strip_prefix(BLOBS_DIR).filter(|d| {
+        d.len() == 64
+            && d.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    })
+}
 
 /// The entry path of a draft's document.
 pub fn draft_path(draft_id: &str) -> String {
@@ -95,6 +115,9 @@ pub struct Counts {
     /// Draft documents carried (`drafts/<id>.am` entries); absent when none.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub drafts: u64,
+    /// Attachment files carried (`blobs/<sha256>` entries); absent when none.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub attachments: u64,
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
 }

@@ -44,6 +44,9 @@ pub struct BundleInfo {
     pub by_kind: Vec<(String, u32)>,
     /// Draft texts carried.
     pub drafts: u32,
+    /// Attachment files carried.
+    #[serde(default)]
+    pub attachments: u32,
     /// A full bundle (made for anyone).
     pub full: bool,
 }
@@ -69,6 +72,7 @@ pub fn inspect(
             .map(|(k, n)| (k.clone(), *n as u32))
             .collect(),
         drafts: m.counts.drafts as u32,
+        attachments: m.counts.attachments as u32,
         full: m.since.0.is_empty(),
     })
 }
@@ -120,8 +124,9 @@ pub fn run(
         &bundle.name,
         limits.max_line,
     );
-    // Draft texts are merged after the changes (their draft records exist by then), in the
-    // same transaction; every document was checked to load when the bundle was verified.
+    // Draft texts and attachment bytes are applied after the changes (their records exist by
+    // then), in the same transaction; every document was checked to load, and every file to
+    // hash to its name, when the bundle was verified.
     let mut drafts_zip = bundle.archive()?;
     let origin = m.origin.clone();
     let draft_entries: Vec<(String, String)> = m
@@ -134,6 +139,12 @@ pub fn run(
         .entries
         .iter()
         .any(|e| e.kind == format::REVIEWS_KIND && e.path == format::REVIEWS_ENTRY);
+    let blob_entries: Vec<(String, String)> = m
+        .entries
+        .iter()
+        .filter(|e| e.kind == format::BLOB_KIND)
+        .map(|e| (e.path.clone(), e.sha256.clone()))
+        .collect();
     let name = bundle.name.clone();
     let held = m.drafts_held.clone();
     let mut extras = |conn: &rusqlite::Connection| -> Result<apply::Extras> {
@@ -170,6 +181,18 @@ pub fn run(
             normdesk_text::reviews::merge(conn, &items)
                 .map_err(|e| SyncError::Core(e.into_core()))?;
         }
+        // Attachment bytes go into the attachments (arrived now or before) that name them.
+        for (path, digest) in &blob_entries {
+            let mut bytes = Vec::new();
+            drafts_zip
+                .by_name(path)
+                .map_err(|e| SyncError::refused(&name, e.to_string()))?
+                .take(limits.max_blob + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| SyncError::refused(&name, e.to_string()))?;
+            out.attachments += normdesk_core::attachments::receive(conn, digest, &bytes)?;
+        }
+        out.attachments += normdesk_core::attachments::fill_from_copies(conn)?;
         Ok(out)
     };
     apply::import_with::<SyncError>(

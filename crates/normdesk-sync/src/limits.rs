@@ -17,6 +17,8 @@ pub struct Limits {
     pub max_manifest: u64,
     /// One line of `changes.jsonl` (a draft body of 10 million characters fits).
     pub max_line: usize,
+    /// One attachment's bytes (`blobs/<sha256>`): the store's limit for a file.
+    pub max_blob: u64,
 }
 
 impl Default for Limits {
@@ -29,6 +31,7 @@ impl Default for Limits {
             max_total: 8 * 1024 * MIB,
             max_manifest: 4 * MIB,
             max_line: 64 * MIB as usize,
+            max_blob: normdesk_core::attachments::MAX_ATTACHMENT_BYTES as u64,
         }
     }
 }

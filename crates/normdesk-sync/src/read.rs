@@ -2,7 +2,7 @@
 //! structure, entry names (no directories, symlinks, absolute or `..` paths, duplicates,
 //! encryption), the manifest, and each entry's size and SHA-256 measured while decompressing
 //! in memory through `take(limit + 1)`; every change line is parsed and checked against the
-//! schema. Nothing is ever extracted to disk.
+//! schema; a draft text must load and an attachment file's bytes must hash to its name. Nothing is ever extracted to disk.
 
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Cursor, Read};
@@ -15,9 +15,8 @@ use zip::ZipArchive;
 
 use crate::error::{Result, SyncError};
 use crate::format::{
-    self, CHANGES_ENTRY, CHANGES_KIND, DRAFT_KIND, FORMAT, FORMAT_VERSION, MANIFEST_ENTRY,
-    REVIEWS_ENTRY, REVIEWS_KIND,
-    MIMETYPE, MIMETYPE_ENTRY, Manifest,
+    self, BLOB_KIND, CHANGES_ENTRY, CHANGES_KIND, DRAFT_KIND, FORMAT, FORMAT_VERSION,
+    MANIFEST_ENTRY, MIMETYPE, MIMETYPE_ENTRY, Manifest, REVIEWS_ENTRY, REVIEWS_KIND,
 };
 use crate::limits::Limits;
 
@@ -419,6 +418,21 @@ fn verify_entry(
     progress: &mut dyn FnMut(Progress) -> std::ops::ControlFlow<()>,
 ) -> Result<(), Verify> {
     let path = &entry.path;
+    if entry.kind == BLOB_KIND {
+        if format::digest_of(path).is_none() {
+            return Err(format!(
+                "entry '{path}' is an attachment file but is not named blobs/<sha256> (64 lower-case hex digits)"
+            )
+            .into());
+        }
+        if entry.size > limits.max_blob {
+            return Err(format!(
+                "entry '{path}' is an attachment file of {} bytes; the limit is {}",
+                entry.size, limits.max_blob
+            )
+            .into());
+        }
+    }
     let file = archive
         .by_name(path)
         .map_err(|e| format!("entry '{path}' cannot be read: {e}"))?;
@@ -525,6 +539,13 @@ fn verify_entry(
             );
         }
         review_lines(path, &draft)?;
+    }
+    if entry.kind == BLOB_KIND && format::digest_of(path) != Some(entry.sha256.as_str()) {
+        return Err(format!(
+            "entry '{path}' holds bytes whose SHA-256 is {}, not the one its name gives; the bundle was altered",
+            entry.sha256
+        )
+        .into());
     }
     if entry.kind == DRAFT_KIND {
         let Some(id) = format::draft_id_of(path) else {

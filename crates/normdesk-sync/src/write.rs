@@ -1,5 +1,6 @@
 //! Writing a bundle: `mimetype` (stored, first), `changes.jsonl` streamed from the store through
-//! deflate with its SHA-256 measured on the way, then `manifest.json`. The file is written under
+//! deflate with its SHA-256 measured on the way, the draft texts and the bytes of the
+//! attachments whose rows travel (`blobs/<sha256>`), then `manifest.json`. The file is written under
 //! a temporary name in the destination folder and renamed into place only when complete, so a
 //! half-written bundle never exists under the real name.
 
@@ -16,9 +17,9 @@ use zip::{CompressionMethod, ZipWriter};
 
 use crate::error::{Result, SyncError};
 use crate::format::{
-    CHANGES_ENTRY, CHANGES_KIND, Counts, DRAFT_KIND, EXTENSION, Entry, FORMAT, FORMAT_VERSION,
-    MANIFEST_ENTRY, MIMETYPE, MIMETYPE_ENTRY, Manifest, REVIEWS_ENTRY, REVIEWS_KIND, draft_path,
-    hex,
+    BLOB_KIND, CHANGES_ENTRY, CHANGES_KIND, Counts, DRAFT_KIND, EXTENSION, Entry, FORMAT,
+    FORMAT_VERSION, MANIFEST_ENTRY, MIMETYPE, MIMETYPE_ENTRY, Manifest, REVIEWS_ENTRY,
+    REVIEWS_KIND, blob_path, draft_path, hex,
 };
 
 /// What was written.
@@ -33,10 +34,21 @@ pub struct ExportReport {
     pub by_kind: Vec<(String, u32)>,
     /// Draft documents carried.
     pub drafts: u32,
+    /// Attachment files carried (`blobs/<sha256>`).
+    #[serde(default)]
+    pub attachments: u32,
+    /// Attachment files left out because the bundle would have grown past [`BLOB_BUDGET`]
+    /// (the colleague sees those attachments as not arrived).
+    #[serde(default)]
+    pub attachments_left_out: u32,
 }
 
 /// Lines between two progress reports.
 const PROGRESS_EVERY: u64 = 5_000;
+
+/// The most attachment bytes one bundle carries (uncompressed), so that it stays well within
+/// the reader's file limit (512 MiB) with its changes.
+pub const BLOB_BUDGET: u64 = 384 * 1024 * 1024;
 
 /// Writes a bundle for `peer` (what it lacks, judged from its last bundle) or a full bundle to
 /// `out`; when `out` is a folder the file gets its [`file_name`] there.
@@ -81,7 +93,7 @@ pub fn export(
         .map(|(r, n)| n.saturating_sub(scope.since.get(r)))
         .sum();
     let bundle_id = uuid::Uuid::now_v7().to_string();
-    let written = (|| -> Result<(Manifest, u64)> {
+    let written = (|| -> Result<(Manifest, u64, u32)> {
         let file = std::fs::File::create(&tmp).map_err(|e| SyncError::io(&tmp, e))?;
         let mut zip = ZipWriter::new(BufWriter::with_capacity(1 << 20, file));
         let io = |e: zip::result::ZipError| SyncError::io(&tmp, std::io::Error::other(e));
@@ -95,7 +107,17 @@ pub fn export(
             .large_file(true);
         zip.start_file(CHANGES_ENTRY, deflated).map_err(io)?;
         let (mut hasher, mut size, mut lines) = (Sha256::new(), 0u64, 0u64);
-        let by_entity = export::for_each_line::<SyncError>(conn, &scope, &mut |_, line| {
+        // The files of the attachments whose rows travel: the digests their lines name.
+        let mut digests = std::collections::BTreeSet::new();
+        let by_entity = export::for_each_line::<SyncError>(conn, &scope, &mut |entity, line| {
+            if entity == "attachment" {
+                if let Ok(c) = serde_json::from_str::<normdesk_core::sync::Change>(line)
+                    && c.field == "sha256"
+                    && let Some(d) = c.value.as_str()
+                {
+                    digests.insert(d.to_owned());
+                }
+            }
             hasher.update(line.as_bytes());
             size += line.len() as u64;
             lines += 1;
@@ -175,6 +197,28 @@ pub fn export(
                 extra: Default::default(),
             });
         }
+        let (mut blob_bytes, mut left_out) = (0u64, 0u32);
+        for digest in &digests {
+            let Some(bytes) = normdesk_core::attachments::blob(conn, digest)? else {
+                continue;
+            };
+            if blob_bytes + bytes.len() as u64 > BLOB_BUDGET {
+                left_out += 1;
+                continue;
+            }
+            blob_bytes += bytes.len() as u64;
+            let path = blob_path(digest);
+            zip.start_file(path.as_str(), deflated).map_err(io)?;
+            zip.write_all(&bytes).map_err(|e| SyncError::io(&tmp, e))?;
+            entries.push(Entry {
+                path,
+                kind: BLOB_KIND.into(),
+                size: bytes.len() as u64,
+                sha256: digest.clone(),
+                extra: Default::default(),
+            });
+        }
+        let blobs = entries.iter().filter(|e| e.kind == BLOB_KIND).count() as u64;
         let replicas = scope
             .until
             .0
@@ -202,6 +246,7 @@ pub fn export(
                 changes: lines,
                 by_entity,
                 drafts: docs.len() as u64,
+                attachments: blobs,
                 extra: Default::default(),
             },
             drafts_held: normdesk_text::bundle::held(conn)
@@ -230,9 +275,9 @@ pub fn export(
             .into_inner()
             .map_err(|e| SyncError::io(&tmp, e.into_error()))?;
         file.sync_all().map_err(|e| SyncError::io(&tmp, e))?;
-        Ok((manifest, lines))
+        Ok((manifest, lines, left_out))
     })();
-    let (manifest, lines) = match written {
+    let (manifest, lines, left_out) = match written {
         Ok(done) => done,
         Err(e) => {
             let _ = std::fs::remove_file(&tmp);
@@ -259,6 +304,8 @@ pub fn export(
             .map(|(k, n)| (k.clone(), *n as u32))
             .collect(),
         drafts: manifest.counts.drafts as u32,
+        attachments: manifest.counts.attachments as u32,
+        attachments_left_out: left_out,
     };
     let summary = serde_json::to_string(&report).unwrap_or_default();
     let name = full

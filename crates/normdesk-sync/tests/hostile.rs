@@ -23,6 +23,7 @@ fn limits() -> Limits {
         max_total: 2 << 20,
         max_manifest: 64 << 10,
         max_line: 32 << 10,
+        max_blob: 64 << 10,
     }
 }
 
@@ -45,6 +46,14 @@ fn cases(good: &[u8]) -> Vec<Case> {
             p.reseal();
         }
         p.build()
+    };
+    // An attachment file listed with the checksum of its bytes, under the name `path`.
+    let with_blob = |path: String, bytes: &[u8]| {
+        let mut p = parts.clone();
+        p.manifest["entries"].as_array_mut().unwrap().push(json!({
+            "path": path, "kind": "attachment_blob", "size": bytes.len(), "sha256": support::sha(bytes)
+        }));
+        p.build_with(vec![raw(&path, bytes.to_vec())])
     };
     let mut flipped = good.to_vec();
     let middle = flipped.len() / 3;
@@ -327,6 +336,24 @@ fn cases(good: &[u8]) -> Vec<Case> {
                 )
             }),
             says: "lists 'drafts/c.am' but the bundle has no such entry",
+        },
+        Case {
+            what: "attachment file not its name",
+            bytes: with_blob("blobs/".to_owned() + &"ab".repeat(32), b"not that file"),
+            says: "holds bytes whose SHA-256 is",
+        },
+        Case {
+            what: "attachment file badly named",
+            bytes: with_blob("blobs/report.pdf".to_owned(), b"%PDF-1.7"),
+            says: "is not named blobs/<sha256>",
+        },
+        Case {
+            what: "attachment file over its limit",
+            bytes: {
+                let big = vec![7u8; (64 << 10) + 1];
+                with_blob(format!("blobs/{}", support::sha(&big)), &big)
+            },
+            says: "is an attachment file of 65537 bytes; the limit is 65536",
         },
         Case {
             what: "unknown record kind",

@@ -41,9 +41,16 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<(), Failure
         };
         writeln!(
             out,
-            "wrote {} ({} changes, {what})",
-            report.file, report.changes
+            "wrote {} ({} changes, {} attachment files, {what})",
+            report.file, report.changes, report.attachments
         )?;
+        if report.attachments_left_out > 0 {
+            writeln!(
+                out,
+                "{} attachment files did not fit (384 MiB of files per bundle) and were left out; the colleague sees them as not arrived",
+                report.attachments_left_out
+            )?;
+        }
     }
     Ok(())
 }

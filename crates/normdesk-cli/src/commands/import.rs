@@ -104,6 +104,9 @@ fn print(r: &ImportReport, out: &mut dyn Write) -> std::io::Result<()> {
         "conflicts: {} new, {} open (see `normdesk conflicts`)",
         r.new_conflicts, r.open_conflicts
     )?;
+    if r.attachments > 0 {
+        writeln!(out, "attachment files arrived: {}", r.attachments)?;
+    }
     for warning in &r.warnings {
         writeln!(out, "warning: {warning}")?;
     }

@@ -66,14 +66,19 @@ pub struct ImportReport {
     /// Passages both sides changed, flagged "merged — please review".
     #[serde(default)]
     pub text_reviews: u32,
+    /// Attachment files whose bytes arrived (attachments here that can now be opened).
+    #[serde(default)]
+    pub attachments: u32,
 }
 
-/// What the carrier's own payloads did (draft documents, merged by `normdesk-text`), applied by
-/// the `extras` callback of [`import_with`] inside the import's transaction.
+/// What the carrier's own payloads did (draft documents merged by `normdesk-text`, attachment
+/// bytes kept by `attachments::receive`), applied by the `extras` callback of [`import_with`]
+/// inside the import's transaction.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Extras {
     pub drafts: u32,
     pub text_reviews: u32,
+    pub attachments: u32,
     pub warnings: Vec<String>,
 }
 
@@ -217,6 +222,7 @@ pub fn import_with<E: From<CoreError> + From<Cancelled>>(
     report.warnings.extend(extra.warnings);
     report.drafts = extra.drafts;
     report.text_reviews = extra.text_reviews;
+    report.attachments = extra.attachments;
     let summary = serde_json::to_string(&report).unwrap_or_default();
     tx.execute(
         "INSERT INTO import_log (bundle_id, sha256, origin, imported_at, summary) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -452,6 +458,7 @@ fn empty_report(meta: &ImportMeta, dry_run: bool) -> ImportReport {
         warnings: vec![],
         drafts: 0,
         text_reviews: 0,
+        attachments: 0,
     }
 }
 
