@@ -56,7 +56,9 @@ export const commands = {
 	removeAttachment: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("remove_attachment", { id })),
 	dashboard: () => typedError<Dashboard, ApiError>(__TAURI_INVOKE("dashboard")),
 	targetProgress: () => typedError<TargetProgress[], ApiError>(__TAURI_INVOKE("target_progress")),
+	createTarget: (input: TargetInput) => typedError<string, ApiError>(__TAURI_INVOKE("create_target", { input })),
 	updateTarget: (id: string, input: TargetInput) => typedError<null, ApiError>(__TAURI_INVOKE("update_target", { id, input })),
+	deleteTarget: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_target", { id })),
 	searchEverywhere: (query: string) => typedError<SearchResults, ApiError>(__TAURI_INVOKE("search_everywhere", { query })),
 	/**  Writes every live record of `kind` to `path`; returns the number of rows. */
 	exportRegister: (kind: string, path: string) => typedError<number, ApiError>(__TAURI_INVOKE("export_register", { kind, path })),
@@ -420,6 +422,13 @@ export type ExportReport = {
 	by_kind: ([string, number])[],
 	/**  Draft documents carried. */
 	drafts: number,
+	/**  Attachment files carried (`blobs/<sha256>`). */
+	attachments?: number,
+	/**
+	 *  Attachment files left out because the bundle would have grown past [`BLOB_BUDGET`]
+	 *  (the colleague sees those attachments as not arrived).
+	 */
+	attachments_left_out?: number,
 };
 
 /**
@@ -471,6 +480,8 @@ export type ImportReport = {
 	drafts?: number,
 	/**  Passages both sides changed, flagged "merged — please review". */
 	text_reviews?: number,
+	/**  Attachment files whose bytes arrived (attachments here that can now be opened). */
+	attachments?: number,
 };
 
 /**  Which side to keep. */

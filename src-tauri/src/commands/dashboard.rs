@@ -27,6 +27,18 @@ pub async fn target_progress(db: State<'_, Db>) -> Result<Vec<TargetProgress>, A
 
 #[tauri::command]
 #[specta::specta]
+pub async fn create_target(db: State<'_, Db>, input: TargetInput) -> Result<String, ApiError> {
+    Ok(lock(&db)?.write(Source::Ui, |w| targets::create(w, input))?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_target(db: State<'_, Db>, id: String) -> Result<(), ApiError> {
+    Ok(lock(&db)?.write(Source::Ui, |w| targets::delete(w, &id))?)
+}
+
+#[tauri::command]
+#[specta::specta]
 pub async fn update_target(
     db: State<'_, Db>,
     id: String,

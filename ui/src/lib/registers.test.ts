@@ -5,10 +5,13 @@ import {
   exportFileName,
   filterTree,
   isDirty,
+  matchesText,
   membershipProblems,
   personName,
   splitByCurrent,
   statementProblems,
+  targetProblems,
+  treeRows,
 } from "./registers";
 
 const node = (id: string, parent: string | null, reference: string, title_zh = "") => ({
@@ -98,5 +101,56 @@ describe("display helpers", () => {
     expect(isDirty({ a: 2 }, { a: 1 })).toBe(true);
     expect(personName({ name_zh: "李明", name_en: "Li Ming" })).toBe("李明 Li Ming");
     expect(personName({ name_zh: "", name_en: "Ann Lee" })).toBe("Ann Lee");
+  });
+});
+
+describe("the committee tree as list rows", () => {
+  const n = (id: string, depth: number, organisation: string, kind = "TC") => ({ id, depth, organisation, kind, parent_id: null, reference: id, title_en: "", title_zh: "" });
+
+  it("puts an organisation's heading before its first top-level committee only", () => {
+    const rows = treeRows([n("ISO/TC 20", 0, "ISO"), n("ISO/TC 20/SC 16", 1, "ISO", "SC"), n("ISO/TC 211", 0, "ISO"), n("SAC/TC 486", 0, "SAC"), n("orphan", 0, "")]);
+    expect(rows.map((r) => ("heading" in r ? `# ${r.heading}` : r.node.id))).toEqual([
+      "# ISO", "ISO/TC 20", "ISO/TC 20/SC 16", "ISO/TC 211", "# SAC", "SAC/TC 486", "# —", "orphan",
+    ]);
+  });
+
+  it("filters by kind and keeps the ancestors of what matches", () => {
+    const nodes = [
+      { ...n("tc", 0, "ISO"), reference: "ISO/TC 20" },
+      { ...n("sc", 1, "ISO", "SC"), parent_id: "tc", reference: "ISO/TC 20/SC 16" },
+      { ...n("wg", 2, "ISO", "WG"), parent_id: "sc", reference: "ISO/TC 20/SC 16/WG 4" },
+      { ...n("tc2", 0, "ISO"), reference: "ISO/TC 211" },
+    ];
+    expect(filterTree(nodes, "", "WG").map((x) => x.id)).toEqual(["tc", "sc", "wg"]);
+    expect(filterTree(nodes, "211", "WG").map((x) => x.id)).toEqual([]);
+    expect(filterTree(nodes, "211", null).map((x) => x.id)).toEqual(["tc2"]);
+  });
+});
+
+describe("the lists' text filter", () => {
+  it.each([
+    [["IEEE SA", "ISO/TC 20", "王芳"], "ieee 20", true],
+    [["IEEE SA", "ISO/TC 20", "王芳"], "王芳", true],
+    [["IEEE SA", "ISO/TC 20", null], "ITU", false],
+    [["IEEE SA"], "  ", true],
+  ] as const)("%j matches %j: %s", (texts, query, expected) => {
+    expect(matchesText(texts, query)).toBe(expected);
+  });
+});
+
+describe("target checks", () => {
+  const target = { name_en: "Experts trained", name_zh: "", goal: 500 as number | null, deadline: "2027-12-31" as string | null };
+
+  it.each([
+    [{}, {}],
+    [{ name_en: " ", name_zh: "" }, { name_en: "nameRequired" }],
+    [{ name_en: "", name_zh: "培训专家" }, {}],
+    [{ goal: -1 }, { goal: "wholeNumber" }],
+    [{ goal: 2.5 }, { goal: "wholeNumber" }],
+    [{ goal: Number.NaN }, { goal: "wholeNumber" }],
+    [{ goal: null }, {}],
+    [{ deadline: "31/12/2027" }, { deadline: "date" }],
+  ] as const)("%j → %j", (change, problems) => {
+    expect(targetProblems({ ...target, ...change })).toEqual(problems);
   });
 });

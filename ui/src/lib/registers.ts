@@ -1,6 +1,7 @@
 // Pure logic of the register screens: empty forms, client checks that mirror the core's rules
-// (a deadline for action and comment statements, a role's end not before its start), the
-// committee tree filter, dashboard wording, target bars and spreadsheet exchange helpers.
+// (a deadline for action and comment statements, a role's end not before its start, a
+// target's name and goal), the committee tree filter and its rows, the lists' text filter,
+// dashboard wording, target bars and spreadsheet exchange helpers.
 
 import { isIsoDate } from "./dates";
 
@@ -66,16 +67,17 @@ export interface TreeNodeLike {
 }
 
 /**
- * The nodes to show for a filter text: those whose reference or titles contain it (ignoring
- * case) and every ancestor of them, in the tree's display order.
+ * The nodes to show for a filter text and kind: those whose reference or titles contain the
+ * text (ignoring case) and whose kind is the one chosen, and every ancestor of them, in the
+ * tree's display order.
  */
-export function filterTree<T extends TreeNodeLike>(nodes: readonly T[], text: string): T[] {
+export function filterTree<T extends TreeNodeLike & { kind?: string }>(nodes: readonly T[], text: string, kind: string | null = null): T[] {
   const needle = text.trim().toLowerCase();
-  if (!needle) return [...nodes];
+  if (!needle && !kind) return [...nodes];
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const keep = new Set<string>();
   for (const n of nodes) {
-    if (`${n.reference} ${n.title_en} ${n.title_zh}`.toLowerCase().includes(needle)) {
+    if (`${n.reference} ${n.title_en} ${n.title_zh}`.toLowerCase().includes(needle) && (!kind || n.kind === kind)) {
       let at: T | undefined = n;
       while (at && !keep.has(at.id)) {
         keep.add(at.id);
@@ -121,4 +123,52 @@ export function splitByCurrent<T extends { current: boolean }>(rows: readonly T[
 /** A person's display name from the two scripts: "李明 Li Ming". */
 export function personName(p: { name_zh: string; name_en: string }): string {
   return [p.name_zh.trim(), p.name_en.trim()].filter(Boolean).join(" ");
+}
+
+/** A row of the committee tree as a list: an organisation's heading, or a committee. */
+export type TreeRow<T> = { heading: string } | { node: T };
+
+/** The tree's rows with a heading before each organisation's first top-level committee. */
+export function treeRows<T extends { depth: number; organisation: string }>(nodes: readonly T[]): TreeRow<T>[] {
+  const out: TreeRow<T>[] = [];
+  let lastOrg: string | undefined;
+  for (const node of nodes) {
+    if (node.depth === 0 && node.organisation !== lastOrg) {
+      out.push({ heading: node.organisation || "—" });
+      lastOrg = node.organisation;
+    }
+    out.push({ node });
+  }
+  return out;
+}
+
+/** Whether every word of `query` appears (ignoring case) in one of `texts`. */
+export function matchesText(texts: readonly (string | null | undefined)[], query: string): boolean {
+  const hay = texts.filter(Boolean).join(" ").toLowerCase();
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => hay.includes(word));
+}
+
+export interface TargetLike {
+  name_en: string;
+  name_zh: string;
+  goal: number | null;
+  deadline: string | null;
+}
+
+/** A target needs a name (in either language); its goal is a whole number from 0. */
+export function targetProblems(t: TargetLike): Problems<"name_en" | "goal" | "deadline"> {
+  const out: Problems<"name_en" | "goal" | "deadline"> = {};
+  if (t.name_en.trim() === "" && t.name_zh.trim() === "") out.name_en = "nameRequired";
+  if (t.goal !== null && (!Number.isInteger(t.goal) || t.goal < 0)) out.goal = "wholeNumber";
+  if (dateProblem(t.deadline)) out.deadline = "date";
+  return out;
+}
+
+/** How many of a list's filter values are set. */
+export function countActive(values: readonly (string | boolean | null)[]): number {
+  return values.filter((v) => v !== null && v !== false).length;
 }

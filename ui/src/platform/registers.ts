@@ -81,7 +81,9 @@ export const registersApi = {
 
   dashboard: (): Promise<Dashboard> => unwrap(commands.dashboard()),
   targetProgress: (): Promise<TargetProgress[]> => unwrap(commands.targetProgress()),
+  createTarget: (input: TargetInput): Promise<string> => unwrap(commands.createTarget(input)),
   updateTarget: (id: string, input: TargetInput): Promise<null> => unwrap(commands.updateTarget(id, input)),
+  deleteTarget: (id: string): Promise<null> => unwrap(commands.deleteTarget(id)),
   searchEverywhere: (query: string): Promise<SearchResults> => unwrap(commands.searchEverywhere(query)),
 
   exportRegister: (kind: RegisterKind, path: string): Promise<number> => unwrap(commands.exportRegister(kind, path)),

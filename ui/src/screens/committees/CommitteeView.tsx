@@ -1,5 +1,6 @@
 // A committee's page: where it sits (organisation and ancestors), its members by role with ended
-// roles as history, its projects, liaisons and sub-committees; Edit and "New under this".
+// roles as history, its projects, liaisons and sub-committees; Edit, "New under this" and Delete
+// (refused by the core, with the list, while anything refers to it).
 
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,10 +10,11 @@ import { displayTitle } from "../../lib/titles";
 import { registersApi, type CommitteePage, type MemberRow } from "../../platform/registers";
 import { useRecordNavigation } from "../../state/navigation";
 import { useNotices } from "../../state/notices";
+import { DeleteRecord } from "../registers/DeleteRecord";
 import { DetailHeader, Section } from "../registers/Layout";
 import { CommitteeForm } from "./CommitteeForm";
 
-export function CommitteeView({ id, version, onChanged, onNewUnder }: { id: string; version: number; onChanged: () => void; onNewUnder: (page: CommitteePage) => void }) {
+export function CommitteeView({ id, version, onChanged, onDeleted, onNewUnder }: { id: string; version: number; onChanged: () => void; onDeleted: () => void; onNewUnder: (page: CommitteePage) => void }) {
   const { t, i18n } = useTranslation();
   const { notify } = useNotices();
   const { openRecord } = useRecordNavigation();
@@ -49,6 +51,7 @@ export function CommitteeView({ id, version, onChanged, onNewUnder }: { id: stri
         actions={<>
           <button type="button" className="btn btn-small" data-testid="committee-edit" onClick={() => setEditing((v) => !v)}>{t("reg.edit")}</button>
           <button type="button" className="btn btn-small" data-testid="committee-new-under" onClick={() => onNewUnder(page)}>{t("committees.newUnder")}</button>
+          <DeleteRecord testId="committee-delete" name={c.reference} remove={() => registersApi.deleteCommittee(id)} onDeleted={onDeleted} />
         </>}
       />
       <div className="rg-scroll">

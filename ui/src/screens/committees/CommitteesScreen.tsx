@@ -1,17 +1,21 @@
-// The committees: the tree (organisation → TC → SC → WG/JWG/…) with a filter on the left, the
-// selected committee's page on the right; a new committee at the top or under the selected one.
+// The committees: the tree (organisation → TC → SC → WG/JWG/…) as a virtualised list with a
+// text filter and a kind filter on the left, the selected committee's page on the right; a new
+// committee at the top or under the selected one.
 
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { VirtualList } from "../../components/VirtualList";
 import { describeFailure } from "../../lib/errors";
-import { filterTree } from "../../lib/registers";
+import { arraySource } from "../../lib/pages";
+import { countActive, filterTree, treeRows, type TreeRow } from "../../lib/registers";
 import { displayTitle } from "../../lib/titles";
-import { registersApi, type CommitteeInput, type CommitteeNode } from "../../platform/registers";
+import { registersApi, type CommitteeInput, type CommitteeKind, type CommitteeNode } from "../../platform/registers";
 import { useUnsavedGuard } from "../../state/guard";
 import { useTargetFor } from "../../state/navigation";
 import { useNotices } from "../../state/notices";
 import { useReference } from "../../state/reference";
 import { ExchangeMenu } from "../registers/ExchangeMenu";
+import { FilterBar, FilterSelect } from "../registers/Filters";
 import { DetailHeader, NothingSelected, RegisterLayout } from "../registers/Layout";
 import { emptyCommittee } from "../registers/defaults";
 import { CommitteeForm } from "./CommitteeForm";
@@ -26,6 +30,7 @@ export function CommitteesScreen() {
   const { reloadLookups } = useReference();
   const [nodes, setNodes] = useState<CommitteeNode[]>([]);
   const [filter, setFilter] = useState("");
+  const [kind, setKind] = useState<CommitteeKind | null>(null);
   const [version, setVersion] = useState(0);
   const [selection, setSelection] = useState<Selection>({ kind: "none" });
   const target = useTargetFor("committee");
@@ -38,7 +43,9 @@ export function CommitteesScreen() {
     if (target) setSelection({ kind: "existing", id: target.id });
   }, [target]);
 
-  const shown = useMemo(() => filterTree(nodes, filter), [nodes, filter]);
+  const shown = useMemo(() => filterTree(nodes, filter, kind), [nodes, filter, kind]);
+  const rows = useMemo(() => treeRows(shown), [shown]);
+  const kinds = useMemo(() => [...new Set(nodes.map((n) => n.kind))].sort(), [nodes]);
   const select = async (next: Selection) => {
     if (await confirmLeave()) setSelection(next);
   };
@@ -48,7 +55,6 @@ export function CommitteesScreen() {
   };
   const selectedId = selection.kind === "existing" ? selection.id : null;
 
-  let lastOrg: string | null | undefined;
   return (
     <RegisterLayout
       testId="committees-screen"
@@ -60,40 +66,39 @@ export function CommitteesScreen() {
           <button type="button" className="btn btn-primary" data-testid="committee-new" onClick={() => void select({ kind: "new", initial: emptyCommittee(null), parent: null })}>{t("committees.newTop")}</button>
         </div>
       </>}
+      filters={
+        <FilterBar active={countActive([kind])} onClear={() => setKind(null)}>
+          <FilterSelect id="kind" label={t("committees.fields.kind")} value={kind} options={kinds.map((k) => ({ value: k, label: k }))} onChange={(v) => setKind(v as CommitteeKind | null)} />
+        </FilterBar>
+      }
       list={
-        <div className="rg-list" role="tree" aria-label={t("committees.treeLabel")} data-testid="committee-tree">
-          {shown.map((n) => {
-            const heading = n.organisation !== lastOrg && n.depth === 0 ? <div className="rg-org-heading">{n.organisation || "—"}</div> : null;
-            if (n.depth === 0) lastOrg = n.organisation;
-            return (
-              <div key={n.id}>
-                {heading}
-                <button
-                  type="button"
-                  role="treeitem"
-                  aria-level={n.depth + 1}
-                  aria-selected={n.id === selectedId}
-                  className={n.id === selectedId ? "rg-row rg-row-selected" : "rg-row"}
-                  style={{ paddingLeft: 12 + n.depth * 20 }}
-                  data-testid="committee-node"
-                  data-id={n.id}
-                  data-reference={n.reference}
-                  data-kind={n.kind}
-                  data-depth={n.depth}
-                  onClick={() => void select({ kind: "existing", id: n.id })}
-                >
-                  <span className="rg-kind">{n.kind}</span>
-                  <span className="rg-row-main">
-                    <span className="rg-ref">{n.reference}</span>
-                    <span className="muted">{displayTitle(n, i18n.language).text}</span>
-                  </span>
-                  {n.children > 0 && <span className="rg-row-side">{n.children}</span>}
-                </button>
-              </div>
-            );
-          })}
-          {nodes.length > 0 && shown.length === 0 && <p className="list-empty">{t("reg.empty")}</p>}
-        </div>
+        <VirtualList<TreeRow<CommitteeNode>> source={arraySource(rows)} idOf={(r) => ("node" in r ? r.node.id : null)} selectedId={selectedId} onSelect={(id) => void select({ kind: "existing", id })}
+          label={t("committees.treeLabel")} testId="committee-tree" role="tree"
+          empty={nodes.length > 0 ? <p className="list-empty">{t("reg.empty")}</p> : null}
+          renderRow={(r, selected) => "heading" in r ? <div className="rg-org-heading">{r.heading}</div> : (
+            <button
+              type="button"
+              role="treeitem"
+              aria-level={r.node.depth + 1}
+              aria-selected={selected}
+              tabIndex={-1}
+              className={selected ? "rg-row rg-row-selected" : "rg-row"}
+              style={{ paddingLeft: 12 + r.node.depth * 20 }}
+              data-testid="committee-node"
+              data-id={r.node.id}
+              data-reference={r.node.reference}
+              data-kind={r.node.kind}
+              data-depth={r.node.depth}
+              onClick={() => void select({ kind: "existing", id: r.node.id })}
+            >
+              <span className="rg-kind">{r.node.kind}</span>
+              <span className="rg-row-main">
+                <span className="rg-ref">{r.node.reference}</span>
+                <span className="muted">{displayTitle(r.node, i18n.language).text}</span>
+              </span>
+              {r.node.children > 0 && <span className="rg-row-side">{r.node.children}</span>}
+            </button>
+          )} />
       }
       detail={
         selection.kind === "none" ? <NothingSelected /> : selection.kind === "new" ? (
@@ -104,7 +109,7 @@ export function CommitteesScreen() {
             </div>
           </div>
         ) : (
-          <CommitteeView key={selection.id} id={selection.id} version={version} onChanged={changed}
+          <CommitteeView key={selection.id} id={selection.id} version={version} onChanged={changed} onDeleted={() => { changed(); setSelection({ kind: "none" }); }}
             onNewUnder={(page) => void select({ kind: "new", parent: page.committee.id, initial: emptyCommittee({ id: page.committee.id, organisation_id: page.committee.organisation_id, kind: page.committee.kind }) })} />
         )
       }

@@ -1,18 +1,20 @@
 // The dashboard: what needs attention today (statement deadlines in the next 14 days and overdue,
 // liaisons due for review, projects past their limit date, roles ending within 60 days), each item
-// opening its record, and the programme targets with their progress counted live.
+// opening its record, and the programme targets with their progress counted live (new, edit
+// and delete in place).
 
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Modal } from "../../components/Modal";
 import { describeFailure } from "../../lib/errors";
 import { daysWording } from "../../lib/registers";
 import { displayTitle } from "../../lib/titles";
-import { registersApi, type Dashboard, type TargetProgress } from "../../platform/registers";
+import { registersApi, type Dashboard, type TargetInput } from "../../platform/registers";
 import { useRecordNavigation } from "../../state/navigation";
 import { useNotices } from "../../state/notices";
 import "../registers/registers.css";
 import { TargetChart } from "./TargetChart";
+import { EMPTY_TARGET } from "../registers/defaults";
+import { TargetDialog } from "./TargetDialog";
 
 function Card({ title, total, testId, children }: { title: string; total: number; testId: string; children: ReactNode }) {
   const { t } = useTranslation();
@@ -43,8 +45,7 @@ export function DashboardScreen() {
   const { notify } = useNotices();
   const { openRecord } = useRecordNavigation();
   const [data, setData] = useState<Dashboard | null>(null);
-  const [editing, setEditing] = useState<TargetProgress | null>(null);
-  const [goal, setGoal] = useState("");
+  const [editing, setEditing] = useState<{ id: string | null; input: TargetInput } | null>(null);
 
   const load = useCallback(() => {
     registersApi
@@ -58,18 +59,6 @@ export function DashboardScreen() {
     const w = daysWording(n);
     return t(`dashboard.${w.key}`, { count: w.count });
   };
-
-  async function saveGoal() {
-    if (!editing) return;
-    try {
-      const value = goal.trim() === "" ? null : Number(goal);
-      await registersApi.updateTarget(editing.target.id, { ...editing.target, goal: value });
-      setEditing(null);
-      load();
-    } catch (e) {
-      notify("error", describeFailure(t, t("reg.actions.save"), e));
-    }
-  }
 
   if (!data) return <div className="dash" aria-busy="true" />;
   const more = (total: number, shown: number) => (total > shown ? <li className="rg-empty">{t("dashboard.more", { count: total - shown })}</li> : null);
@@ -114,22 +103,14 @@ export function DashboardScreen() {
           {more(data.memberships.total, data.memberships.items.length)}
         </Card>
         <section className="dash-card dash-card-wide" data-testid="dash-targets">
-          <h2>{t("dashboard.targets")}</h2>
-          <TargetChart targets={data.targets} onEdit={(p) => { setEditing(p); setGoal(p.target.goal?.toString() ?? ""); }} />
+          <h2>
+            {t("dashboard.targets")}
+            <button type="button" className="btn btn-small" data-testid="target-new" onClick={() => setEditing({ id: null, input: EMPTY_TARGET })}>{t("dashboard.newTarget")}</button>
+          </h2>
+          <TargetChart targets={data.targets} onDeleted={load} onEdit={({ target: { id, ...input } }) => setEditing({ id, input })} />
         </section>
       </div>
-      {editing && (
-        <Modal title={t("dashboard.editGoal")} onCancel={() => setEditing(null)} testId="target-dialog"
-          footer={<>
-            <button type="button" className="btn btn-primary" data-testid="target-save" onClick={() => void saveGoal()}>{t("reg.save")}</button>
-            <button type="button" className="btn" onClick={() => setEditing(null)}>{t("reg.cancel")}</button>
-          </>}>
-          <label className="field">
-            <span className="field-label">{t("dashboard.goal")}</span>
-            <input className="input" type="number" min={0} data-testid="field-goal" data-autofocus="" value={goal} onChange={(e) => setGoal(e.target.value)} />
-          </label>
-        </Modal>
-      )}
+      {editing && <TargetDialog id={editing.id} initial={editing.input} onCancel={() => setEditing(null)} onDone={() => { setEditing(null); load(); }} />}
     </div>
   );
 }

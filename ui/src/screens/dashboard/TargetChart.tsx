@@ -1,17 +1,19 @@
 // The programme targets as horizontal bars in inline SVG: one row per target with its name,
-// a track for the goal, the bar for what is counted live, and "value of goal (percent)".
+// a track for the goal, the bar for what is counted live, and "value of goal (percent)";
+// beneath, Edit and Delete for each target.
 
 import { useTranslation } from "react-i18next";
 import { barPercent } from "../../lib/registers";
 import { isChinese } from "../../lib/language";
-import type { TargetProgress } from "../../platform/registers";
+import { registersApi, type TargetProgress } from "../../platform/registers";
+import { DeleteRecord } from "../registers/DeleteRecord";
 
 const ROW = 34;
 const LABEL = 250;
 const TRACK = 360;
 const VALUE = 150;
 
-export function TargetChart({ targets, onEdit }: { targets: readonly TargetProgress[]; onEdit: (t: TargetProgress) => void }) {
+export function TargetChart({ targets, onEdit, onDeleted }: { targets: readonly TargetProgress[]; onEdit: (t: TargetProgress) => void; onDeleted: () => void }) {
   const { t, i18n } = useTranslation();
   const zh = isChinese(i18n.language);
   const height = targets.length * ROW + 4;
@@ -36,13 +38,18 @@ export function TargetChart({ targets, onEdit }: { targets: readonly TargetProgr
           );
         })}
       </svg>
-      <div className="rg-actions">
-        {targets.map((p) => (
-          <button key={p.target.id} type="button" className="btn btn-small" data-testid="target-edit" onClick={() => onEdit(p)}>
-            {t("dashboard.editGoal")}: {(zh ? p.target.name_zh : p.target.name_en) || p.target.name_en}
-          </button>
-        ))}
-      </div>
+      <ul className="target-actions">
+        {targets.map((p) => {
+          const name = (zh ? p.target.name_zh : p.target.name_en) || p.target.name_en || p.target.name_zh;
+          return (
+            <li key={p.target.id} data-testid="target-item" data-id={p.target.id}>
+              <span className="target-name">{name}</span>
+              <button type="button" className="btn btn-small" data-testid="target-edit" onClick={() => onEdit(p)}>{t("reg.edit")}</button>
+              <DeleteRecord testId="target-delete" name={name} remove={() => registersApi.deleteTarget(p.target.id)} onDeleted={onDeleted} />
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }

@@ -1,18 +1,24 @@
 // Organisations: international, regional and national bodies, consortia, alliances,
 // enterprises, government and research units, with whether each has a presence in the city;
-// the selected one is edited on the right.
+// a virtualised list filtered by text, kind and presence; the selected one is edited (or
+// deleted) on the right.
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { VirtualList } from "../../components/VirtualList";
 import { useDebounced } from "../../hooks/useDebounced";
 import { useRecordForm } from "../../hooks/useRecordForm";
 import { describeFailure } from "../../lib/errors";
+import { arraySource } from "../../lib/pages";
 import { registersApi, type OrganisationInput, type OrganisationRow, type OrgKind } from "../../platform/registers";
 import { useUnsavedGuard } from "../../state/guard";
 import { useTargetFor } from "../../state/navigation";
 import { useNotices } from "../../state/notices";
 import { CheckInput, EnumSelect, TextInput } from "../registers/Inputs";
+import { DeleteRecord } from "../registers/DeleteRecord";
 import { ExchangeMenu } from "../registers/ExchangeMenu";
+import { countActive } from "../../lib/registers";
+import { FilterBar, FilterCheck, FilterSelect } from "../registers/Filters";
 import { DetailHeader, FormActions, NothingSelected, RegisterLayout } from "../registers/Layout";
 
 const KINDS: readonly OrgKind[] = ["international_sdo", "regional_sdo", "national_body", "consortium", "alliance", "enterprise", "government", "research"];
@@ -46,7 +52,9 @@ export function OrganisationsScreen() {
   const [text, setText] = useState("");
   const search = useDebounced(text.trim(), 150);
   const [inCity, setInCity] = useState(false);
-  const [rows, setRows] = useState<OrganisationRow[]>([]);
+  const [kind, setKind] = useState<OrgKind | null>(null);
+  const [rows, setRows] = useState<OrganisationRow[] | null>(null);
+  const shown = useMemo(() => rows && rows.filter((r) => !kind || r.kind === kind), [rows, kind]);
   const [version, setVersion] = useState(0);
   const [selection, setSelection] = useState<Selection>({ kind: "none" });
   const target = useTargetFor("organisation");
@@ -61,7 +69,7 @@ export function OrganisationsScreen() {
   const select = async (next: Selection) => {
     if (await confirmLeave()) setSelection(next);
   };
-  const selected = selection.kind === "existing" ? rows.find((r) => r.id === selection.id) : undefined;
+  const selected = selection.kind === "existing" ? rows?.find((r) => r.id === selection.id) : undefined;
 
   return (
     <RegisterLayout
@@ -69,22 +77,28 @@ export function OrganisationsScreen() {
       title={t("organisations.title")}
       toolbar={<>
         <input type="search" className="search" data-testid="organisation-search" aria-label={t("organisations.search")} placeholder={t("organisations.search")} value={text} onChange={(e) => setText(e.target.value)} />
-        <label className="check"><input type="checkbox" data-testid="organisation-in-city" checked={inCity} onChange={(e) => setInCity(e.target.checked)} />{t("organisations.inCityOnly")}</label>
+        <span className="total" data-testid="organisation-total" data-total={shown?.length ?? ""}>{shown?.length ?? ""}</span>
         <div className="rg-toolbar-end">
           <ExchangeMenu kind="organisation" onImported={() => setVersion((v) => v + 1)} />
           <button type="button" className="btn btn-primary" data-testid="organisation-new" onClick={() => void select({ kind: "new" })}>{t("organisations.new")}</button>
         </div>
       </>}
+      filters={
+        <FilterBar active={countActive([kind, inCity])} onClear={() => { setKind(null); setInCity(false); }}>
+          <FilterSelect id="org_kind" label={t("organisations.fields.kind")} value={kind} options={KINDS.map((k) => ({ value: k, label: t(`enums.orgKind.${k}`) }))} onChange={(v) => setKind(v as OrgKind | null)} />
+          <FilterCheck id="in_city" label={t("organisations.inCityOnly")} checked={inCity} onChange={setInCity} />
+        </FilterBar>
+      }
       list={
-        <div className="rg-list" role="listbox" aria-label={t("organisations.listLabel")} data-testid="organisation-list">
-          {rows.map((r) => (
-            <button key={r.id} type="button" role="option" aria-selected={r.id === selected?.id} className={r.id === selected?.id ? "rg-row rg-row-selected" : "rg-row"} data-testid="organisation-row" data-id={r.id} data-acronym={r.acronym} onClick={() => void select({ kind: "existing", id: r.id })}>
+        <VirtualList source={arraySource(shown)} idOf={(r) => r.id} selectedId={selected?.id ?? null} onSelect={(id) => void select({ kind: "existing", id })}
+          label={t("organisations.listLabel")} testId="organisation-list" empty={<p className="list-empty">{t("reg.empty")}</p>}
+          renderRow={(r, isSelected) => (
+            <button type="button" role="option" aria-selected={isSelected} tabIndex={-1} className={isSelected ? "rg-row rg-row-selected" : "rg-row"} data-testid="organisation-row" data-id={r.id} data-acronym={r.acronym} onClick={() => void select({ kind: "existing", id: r.id })}>
               <span className="rg-row-main"><span className="rg-ref">{r.acronym}</span><span className="muted">{r.name_zh || r.name_en}</span></span>
               <span className="rg-row-side">{t(`enums.orgKind.${r.kind}`)}</span>
               {r.in_city && <span className="badge badge-neutral" data-testid="badge-in-city">{t("organisations.inCity")}</span>}
             </button>
-          ))}
-        </div>
+          )} />
       }
       detail={
         selection.kind === "none" ? <NothingSelected /> : selection.kind === "new" ? (
@@ -94,7 +108,8 @@ export function OrganisationsScreen() {
           </div>
         ) : !selected ? <NothingSelected /> : (
           <div className="editor" data-testid="organisation-page" data-id={selected.id}>
-            <DetailHeader title={selected.acronym || selected.name_en} sub={[selected.name_en, selected.name_zh].filter(Boolean).join(" · ")} badges={<span className="muted">{t("organisations.refs", { committees: selected.committees, people: selected.people, liaisons: selected.liaisons })}</span>} />
+            <DetailHeader title={selected.acronym || selected.name_en} sub={[selected.name_en, selected.name_zh].filter(Boolean).join(" · ")} badges={<span className="muted">{t("organisations.refs", { committees: selected.committees, people: selected.people, liaisons: selected.liaisons })}</span>}
+              actions={<DeleteRecord testId="organisation-delete" name={selected.acronym || selected.name_en} remove={() => registersApi.deleteOrganisation(selected.id)} onDeleted={() => { setVersion((v) => v + 1); setSelection({ kind: "none" }); }} />} />
             <div className="rg-scroll">
               <OrganisationForm key={selected.id} id={selected.id} initial={{ acronym: selected.acronym, name_en: selected.name_en, name_zh: selected.name_zh, kind: selected.kind, country: selected.country, in_city: selected.in_city, sample: selected.sample }} onCancel={() => {}} onSaved={() => { setVersion((v) => v + 1); notify("success", t("reg.saved")); }} />
             </div>

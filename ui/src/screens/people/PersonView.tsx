@@ -3,7 +3,6 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { Modal } from "../../components/Modal";
 import { localToday } from "../../lib/dates";
 import { describeFailure } from "../../lib/errors";
@@ -12,6 +11,7 @@ import { displayTitle } from "../../lib/titles";
 import { registersApi, type PersonDetail, type RoleRow } from "../../platform/registers";
 import { useRecordNavigation } from "../../state/navigation";
 import { useNotices } from "../../state/notices";
+import { DeleteRecord } from "../registers/DeleteRecord";
 import { DetailHeader, Section } from "../registers/Layout";
 import { PersonForm } from "./PersonForm";
 import { RoleDialog } from "./RoleDialog";
@@ -25,7 +25,6 @@ export function PersonView({ id, onChanged, onDeleted }: { id: string; onChanged
   const [addingRole, setAddingRole] = useState(false);
   const [ending, setEnding] = useState<RoleRow | null>(null);
   const [endDate, setEndDate] = useState(localToday());
-  const [deleting, setDeleting] = useState(false);
   const [course, setCourse] = useState("");
   const [courseDate, setCourseDate] = useState("");
 
@@ -55,6 +54,10 @@ export function PersonView({ id, onChanged, onDeleted }: { id: string; onChanged
     </button>
   );
 
+  const removeRole = (r: RoleRow) => (
+    <DeleteRecord testId="role-delete" name={`${t(`enums.role.${r.role}`)} · ${r.committee_reference}`} remove={() => registersApi.deleteMembership(r.membership_id)} onDeleted={() => { load(); onChanged(); }} />
+  );
+
   return (
     <div className="editor" data-testid="person-page" data-id={id}>
       <DetailHeader
@@ -62,7 +65,7 @@ export function PersonView({ id, onChanged, onDeleted }: { id: string; onChanged
         sub={[page.organisation?.label, page.person.email, page.person.phone].filter(Boolean).join(" · ")}
         actions={<>
           <button type="button" className="btn btn-small" data-testid="person-edit" onClick={() => setEditing((v) => !v)}>{t("reg.edit")}</button>
-          <button type="button" className="btn btn-small btn-danger-quiet" data-testid="person-delete" onClick={() => setDeleting(true)}>{t("reg.delete")}</button>
+          <DeleteRecord testId="person-delete" name={personName(page.person) || page.person.email} remove={() => registersApi.deletePerson(id)} onDeleted={onDeleted} />
         </>}
       />
       <div className="rg-scroll">
@@ -79,7 +82,10 @@ export function PersonView({ id, onChanged, onDeleted }: { id: string; onChanged
                     <td>{t(`enums.role.${r.role}`)}</td>
                     <td>{committee(r)}</td>
                     <td className="muted">{term(r)}</td>
-                    <td><button type="button" className="btn btn-small" data-testid="role-end" onClick={() => { setEnding(r); setEndDate(localToday()); }}>{t("people.endRole")}</button></td>
+                    <td className="rg-cell-actions">
+                      <button type="button" className="btn btn-small" data-testid="role-end" onClick={() => { setEnding(r); setEndDate(localToday()); }}>{t("people.endRole")}</button>{" "}
+                      {removeRole(r)}
+                    </td>
                   </tr>
                 ))}
                 {roles.ended.length > 0 && <tr><th colSpan={4}>{t("people.ended")}</th></tr>}
@@ -88,7 +94,7 @@ export function PersonView({ id, onChanged, onDeleted }: { id: string; onChanged
                     <td>{t(`enums.role.${r.role}`)}</td>
                     <td>{committee(r)}</td>
                     <td>{term(r)}</td>
-                    <td />
+                    <td className="rg-cell-actions">{removeRole(r)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -137,13 +143,6 @@ export function PersonView({ id, onChanged, onDeleted }: { id: string; onChanged
             <input type="date" className="input" data-testid="field-end-role-date" data-autofocus="" value={endDate} onChange={(e) => setEndDate(e.target.value)} />
           </label>
         </Modal>
-      )}
-      {deleting && (
-        <ConfirmDialog title={t("reg.confirmDeleteTitle")} message={t("reg.confirmDelete")} onCancel={() => setDeleting(false)}
-          actions={[
-            { id: "delete", label: t("reg.delete"), testId: "confirm-delete", danger: true, onClick: () => void act("delete", () => registersApi.deletePerson(id)).then((ok) => { setDeleting(false); if (ok) onDeleted(); }) },
-            { id: "cancel", label: t("reg.cancel"), testId: "confirm-cancel", focus: true, onClick: () => setDeleting(false) },
-          ]} />
       )}
     </div>
   );

@@ -1,11 +1,11 @@
-// The frame every register screen shares: a toolbar and a list on the left, the selected
-// record's page on the right, and the page's header, sections and empty state.
+// The frame every register screen shares: a toolbar, filters and a list on the left, the
+// selected record's page on the right, and the page's header, sections and empty state.
 
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import "./registers.css";
 
-export function RegisterLayout({ title, toolbar, list, detail, testId }: { title: string; toolbar: ReactNode; list: ReactNode; detail: ReactNode; testId: string }) {
+export function RegisterLayout({ title, toolbar, filters, list, detail, testId }: { title: string; toolbar: ReactNode; filters?: ReactNode; list: ReactNode; detail: ReactNode; testId: string }) {
   return (
     <div className="rg" data-testid={testId}>
       <section className="rg-list-pane" aria-label={title}>
@@ -13,6 +13,7 @@ export function RegisterLayout({ title, toolbar, list, detail, testId }: { title
           <h1 className="screen-title">{title}</h1>
           {toolbar}
         </div>
+        {filters}
         {list}
       </section>
       <section className="rg-detail">{detail}</section>

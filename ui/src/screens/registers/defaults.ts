@@ -1,7 +1,7 @@
 // Starting values of the register forms and which screen shows a record of each kind: plain
 // data shared by the screens and the shell.
 
-import type { CommitteeInput, CommitteeKind, PersonInput, SearchKind, StatementInput } from "../../platform/registers";
+import type { CommitteeInput, CommitteeKind, Measure, PersonInput, SearchKind, StatementInput, TargetInput } from "../../platform/registers";
 
 export const EMPTY_PERSON: PersonInput = { name_zh: "", name_en: "", email: "", phone: "", organisation_id: null, expertise: "", sample: false };
 
@@ -32,3 +32,6 @@ export function screenOf(kind: SearchKind): RegisterScreenName | "projects" {
   };
   return screens[kind];
 }
+
+export const MEASURES: readonly Measure[] = ["international_projects", "experts_trained", "organisations_in_city"];
+export const EMPTY_TARGET: TargetInput = { name_en: "", name_zh: "", measure: "international_projects", goal: null, deadline: null };

@@ -30,7 +30,7 @@ describe("a statement's page", () => {
   it("offers only the allowed next states and moves along one", async () => {
     vi.spyOn(registersApi, "getStatement").mockResolvedValue(detail());
     const move = vi.spyOn(registersApi, "setStatementState").mockResolvedValue(null);
-    renderWithApp(<StatementView id="s1" onChanged={() => {}} />);
+    renderWithApp(<StatementView id="s1" onChanged={() => {}} onDeleted={() => {}} />);
 
     expect(await screen.findByTestId("statement-state")).toHaveTextContent("Approved");
     expect(screen.getByTestId("state-posted")).toBeInTheDocument();
@@ -45,7 +45,7 @@ describe("a statement's page", () => {
 
   it("shows the thread, the files and the event log", async () => {
     vi.spyOn(registersApi, "getStatement").mockResolvedValue(detail());
-    renderWithApp(<StatementView id="s1" onChanged={() => {}} />);
+    renderWithApp(<StatementView id="s1" onChanged={() => {}} onDeleted={() => {}} />);
     expect(await screen.findByTestId("statement-response")).toHaveTextContent("Reply: comments");
     expect(screen.getByTestId("attachment-row")).toHaveTextContent("N1234.pdf");
     expect(screen.getByTestId("statement-event")).toHaveTextContent("Li Wei");

@@ -9,10 +9,11 @@ import { chooseAttachmentDestination, chooseFileToAttach } from "../../platform/
 import { registersApi, type StatementDetail } from "../../platform/registers";
 import { useRecordNavigation } from "../../state/navigation";
 import { useNotices } from "../../state/notices";
+import { DeleteRecord } from "../registers/DeleteRecord";
 import { DetailHeader, Section } from "../registers/Layout";
 import { StatementForm } from "./StatementForm";
 
-export function StatementView({ id, onChanged }: { id: string; onChanged: () => void }) {
+export function StatementView({ id, onChanged, onDeleted }: { id: string; onChanged: () => void; onDeleted: () => void }) {
   const { t } = useTranslation();
   const { notify } = useNotices();
   const { openRecord } = useRecordNavigation();
@@ -48,13 +49,14 @@ export function StatementView({ id, onChanged }: { id: string; onChanged: () => 
           {s.deadline && <span className={detail.overdue ? "rg-overdue" : "muted"}>{t("statements.fields.deadline")}: {s.deadline}</span>}
           {detail.overdue && <span className="badge badge-overdue" data-testid="badge-overdue">{t("badges.overdue")}</span>}
         </>}
-        actions={detail.next_states.length > 0 && <>
-          <span className="muted">{t("statements.moveTo")}</span>
+        actions={<>
+          {detail.next_states.length > 0 && <span className="muted">{t("statements.moveTo")}</span>}
           {detail.next_states.map((next) => (
             <button key={next} type="button" className={next === "dead" ? "btn btn-small btn-danger-quiet" : "btn btn-small"} data-testid={`state-${next}`} onClick={() => void act("save", () => registersApi.setStatementState(id, next))}>
               {t(`enums.state.${next}`)}
             </button>
           ))}
+          <DeleteRecord testId="statement-delete" name={s.title} remove={() => registersApi.deleteStatement(id)} onDeleted={onDeleted} />
         </>}
       />
       <div className="rg-scroll">
