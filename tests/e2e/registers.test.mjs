@@ -89,6 +89,8 @@ describe("registers", { timeout: 600_000 }, () => {
 
   it("creates a committee under a TC", async () => {
     await app.click("nav-committees");
+    // The tree is a virtualised list: the filter brings the TC (and what is under it) into view.
+    await app.type("committee-filter", "ISO/TC 20");
     const tc = await app.byTestId("committee-node", { extra: '[data-reference="ISO/TC 20"]' });
     const tcReference = await tc.attribute("data-reference");
     await tc.click();

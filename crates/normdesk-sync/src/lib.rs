@@ -154,13 +154,7 @@ pub fn run(
                 .map_err(|e| SyncError::Core(e.into_core()))?;
         }
         for (path, id) in &draft_entries {
-            let mut bytes = Vec::new();
-            drafts_zip
-                .by_name(path)
-                .map_err(|e| SyncError::refused(&name, e.to_string()))?
-                .take(limits.max_entry + 1)
-                .read_to_end(&mut bytes)
-                .map_err(|e| SyncError::refused(&name, e.to_string()))?;
+            let bytes = read_entry(&mut drafts_zip, path, limits.max_entry, &name)?;
             let merged = normdesk_text::bundle::merge(conn, id, &bytes, &origin.id, &origin.name)
                 .map_err(|e| SyncError::Core(e.into_core()))?;
             out.drafts += 1;
@@ -183,13 +177,7 @@ pub fn run(
         }
         // Attachment bytes go into the attachments (arrived now or before) that name them.
         for (path, digest) in &blob_entries {
-            let mut bytes = Vec::new();
-            drafts_zip
-                .by_name(path)
-                .map_err(|e| SyncError::refused(&name, e.to_string()))?
-                .take(limits.max_blob + 1)
-                .read_to_end(&mut bytes)
-                .map_err(|e| SyncError::refused(&name, e.to_string()))?;
+            let bytes = read_entry(&mut drafts_zip, path, limits.max_blob, &name)?;
             out.attachments += normdesk_core::attachments::receive(conn, digest, &bytes)?;
         }
         out.attachments += normdesk_core::attachments::fill_from_copies(conn)?;
@@ -203,6 +191,22 @@ pub fn run(
         &mut extras,
         progress,
     )
+}
+
+/// One verified entry's bytes, read again from the bundle in memory (at most `limit` + 1).
+fn read_entry(
+    zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    path: &str,
+    limit: u64,
+    name: &str,
+) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    zip.by_name(path)
+        .map_err(|e| SyncError::refused(name, e.to_string()))?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| SyncError::refused(name, e.to_string()))?;
+    Ok(bytes)
 }
 
 /// Finds a colleague by replica id or display name among those this store knows.

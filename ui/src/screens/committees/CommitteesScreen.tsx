@@ -15,7 +15,7 @@ import { useTargetFor } from "../../state/navigation";
 import { useNotices } from "../../state/notices";
 import { useReference } from "../../state/reference";
 import { ExchangeMenu } from "../registers/ExchangeMenu";
-import { FilterBar, FilterSelect } from "../registers/Filters";
+import { FilterBar, FilterSelect } from "../../components/Filters";
 import { DetailHeader, NothingSelected, RegisterLayout } from "../registers/Layout";
 import { emptyCommittee } from "../registers/defaults";
 import { CommitteeForm } from "./CommitteeForm";

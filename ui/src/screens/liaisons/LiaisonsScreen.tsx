@@ -20,7 +20,7 @@ import { useReference } from "../../state/reference";
 import { DateInput, EnumSelect, LongText, RefSelect } from "../registers/Inputs";
 import { DeleteRecord } from "../registers/DeleteRecord";
 import { ExchangeMenu } from "../registers/ExchangeMenu";
-import { FilterBar, FilterCheck, FilterSelect } from "../registers/Filters";
+import { FilterBar, FilterCheck, FilterSelect } from "../../components/Filters";
 import { DetailHeader, FormActions, NothingSelected, RegisterLayout } from "../registers/Layout";
 import { useOrganisationOptions } from "../registers/options";
 

@@ -18,7 +18,7 @@ import { CheckInput, EnumSelect, TextInput } from "../registers/Inputs";
 import { DeleteRecord } from "../registers/DeleteRecord";
 import { ExchangeMenu } from "../registers/ExchangeMenu";
 import { countActive } from "../../lib/registers";
-import { FilterBar, FilterCheck, FilterSelect } from "../registers/Filters";
+import { FilterBar, FilterCheck, FilterSelect } from "../../components/Filters";
 import { DetailHeader, FormActions, NothingSelected, RegisterLayout } from "../registers/Layout";
 
 const KINDS: readonly OrgKind[] = ["international_sdo", "regional_sdo", "national_body", "consortium", "alliance", "enterprise", "government", "research"];

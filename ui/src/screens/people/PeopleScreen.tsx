@@ -13,7 +13,7 @@ import { useUnsavedGuard } from "../../state/guard";
 import { useTargetFor } from "../../state/navigation";
 import { useReference } from "../../state/reference";
 import { ExchangeMenu } from "../registers/ExchangeMenu";
-import { FilterBar, FilterSelect } from "../registers/Filters";
+import { FilterBar, FilterSelect } from "../../components/Filters";
 import { DetailHeader, NothingSelected, RegisterLayout } from "../registers/Layout";
 import { useOrganisationOptions } from "../registers/options";
 import { EMPTY_PERSON } from "../registers/defaults";

@@ -13,7 +13,7 @@ import { useTargetFor } from "../../state/navigation";
 import { useReference } from "../../state/reference";
 import { ExchangeMenu } from "../registers/ExchangeMenu";
 import { countActive } from "../../lib/registers";
-import { FilterBar, FilterCheck, FilterSelect } from "../registers/Filters";
+import { FilterBar, FilterCheck, FilterSelect } from "../../components/Filters";
 import { DetailHeader, NothingSelected, RegisterLayout } from "../registers/Layout";
 import { EMPTY_STATEMENT } from "../registers/defaults";
 import { StatementForm } from "./StatementForm";

@@ -1,5 +1,5 @@
-// The filters above a register's list, shaped like the projects list's: labelled selects
-// (`filter-<key>`) whose first option is "all", checkboxes, and "Clear filters" while any is set.
+// The filters above a list (projects and every register): labelled selects (`filter-<key>`)
+// whose first option is "all", checkboxes, and "Clear filters" while any is set.
 
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
