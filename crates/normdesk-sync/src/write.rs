@@ -110,13 +110,12 @@ pub fn export(
         // The files of the attachments whose rows travel: the digests their lines name.
         let mut digests = std::collections::BTreeSet::new();
         let by_entity = export::for_each_line::<SyncError>(conn, &scope, &mut |entity, line| {
-            if entity == "attachment" {
-                if let Ok(c) = serde_json::from_str::<normdesk_core::sync::Change>(line)
-                    && c.field == "sha256"
-                    && let Some(d) = c.value.as_str()
-                {
-                    digests.insert(d.to_owned());
-                }
+            if entity == "attachment"
+                && let Ok(c) = serde_json::from_str::<normdesk_core::sync::Change>(line)
+                && c.field == "sha256"
+                && let Some(d) = c.value.as_str()
+            {
+                digests.insert(d.to_owned());
             }
             hasher.update(line.as_bytes());
             size += line.len() as u64;
