@@ -54,6 +54,7 @@ describe("deleting register records and keeping targets", { timeout: 600_000 }, 
     await app.click("confirm-delete");
     const refusal = await app.waitForText("delete-refused", "still referred to");
     assert.ok(refusal.includes(project), `the refusal lists ${project}: ${refusal}`);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the first paint under Xvfb lags
     await app.screenshot("registers-delete-refused");
     await app.click("confirm-cancel");
 
@@ -107,7 +108,8 @@ describe("deleting register records and keeping targets", { timeout: 600_000 }, 
 
   it("adds a target after its checks, edits it and deletes it on the dashboard", async () => {
     await app.click("nav-dashboard");
-    const targets = (await app.allByTestId("target-bar")).length;
+    const targets = Number(await sqlite(app.dbPath, "SELECT count(*) FROM target WHERE deleted = 0"));
+    await app.waitForCount("target-bar", targets);
     await app.click("target-new");
     await app.click("target-save");
     await app.waitForText("error-name_en", "Give a name");
@@ -129,6 +131,11 @@ describe("deleting register records and keeping targets", { timeout: 600_000 }, 
 
     await (await inItem("target-delete")).click();
     await app.click("confirm-delete");
+    await waitUntil(async () => (await app.allByTestId("confirm-dialog")).length === 0, { message: "the dialog to close" }).catch(async (e) => {
+      await app.screenshot("registers-target-delete-failed");
+      const refused = await app.allByTestId("delete-refused");
+      throw new Error(`${e.message}: ${refused.length ? await refused[0].text() : "no refusal shown"}`);
+    });
     await app.waitForCount("target-bar", targets);
     assert.equal(await sqlite(app.dbPath, `SELECT deleted FROM target WHERE id = '${id}'`), "1");
   });
