@@ -181,8 +181,16 @@ fn raw_insert(store: &Store, rows: &[(String, String, String, &str)]) {
         .prepare("INSERT INTO membership (id, person_id, committee_id, role, start_date, end_date, sample) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
         .unwrap();
     for (id, p, c, role) in rows {
-        stmt.execute(rusqlite::params![id, p, c, role, "2025-01-01", None::<String>, false])
-            .unwrap();
+        stmt.execute(rusqlite::params![
+            id,
+            p,
+            c,
+            role,
+            "2025-01-01",
+            None::<String>,
+            false
+        ])
+        .unwrap();
     }
 }
 
@@ -356,7 +364,8 @@ fn main() {
         import.push(measure(|| {
             let mut imported = 0;
             let outcome = store.write(Source::Import, |w| {
-                imported = exchange::import(w, "membership", "memberships.csv", csv.as_bytes())?.create;
+                imported =
+                    exchange::import(w, "membership", "memberships.csv", csv.as_bytes())?.create;
                 Err::<(), _>(CoreError::invalid("bench", "roll back"))
             });
             assert!(

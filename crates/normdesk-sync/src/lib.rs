@@ -163,13 +163,12 @@ pub fn run(
         normdesk_text::bundle::repair(conn).map_err(|e| SyncError::Core(e.into_core()))?;
         // Review items and confirmations, after the texts they are about.
         if has_reviews {
-            let mut bytes = Vec::new();
-            drafts_zip
-                .by_name(format::REVIEWS_ENTRY)
-                .map_err(|e| SyncError::refused(&name, e.to_string()))?
-                .take(limits.max_entry + 1)
-                .read_to_end(&mut bytes)
-                .map_err(|e| SyncError::refused(&name, e.to_string()))?;
+            let bytes = read_entry(
+                &mut drafts_zip,
+                format::REVIEWS_ENTRY,
+                limits.max_entry,
+                &name,
+            )?;
             let items = read::review_lines(format::REVIEWS_ENTRY, &bytes)
                 .map_err(|e| SyncError::refused(&name, e))?;
             normdesk_text::reviews::merge(conn, &items)

@@ -534,9 +534,10 @@ fn verify_entry(
     }
     if entry.kind == REVIEWS_KIND {
         if path != REVIEWS_ENTRY {
-            return Err(
-                format!("entry '{path}' holds review items but is not named {REVIEWS_ENTRY}").into(),
-            );
+            return Err(format!(
+                "entry '{path}' holds review items but is not named {REVIEWS_ENTRY}"
+            )
+            .into());
         }
         review_lines(path, &draft)?;
     }

@@ -176,8 +176,8 @@ pub fn export(
             });
         }
         // Review items of drafts with their confirmations: few, small, all of them every time.
-        let reviews = normdesk_text::reviews::outgoing(conn)
-            .map_err(|e| SyncError::Core(e.into_core()))?;
+        let reviews =
+            normdesk_text::reviews::outgoing(conn).map_err(|e| SyncError::Core(e.into_core()))?;
         if !reviews.is_empty() {
             let mut bytes = Vec::new();
             for item in &reviews {

@@ -273,7 +273,11 @@ fn a_bundle_with_a_damaged_review_item_is_refused_before_anything_is_written() {
         entries.retain(|e| e["kind"] == "changes");
         entries.push(json!({"path": "reviews.jsonl", "kind": "draft_reviews", "size": data.len(), "sha256": support::sha(&data)}));
         let path = c.path("damaged.ndbundle");
-        std::fs::write(&path, parts.build_with(vec![support::raw("reviews.jsonl", data)])).unwrap();
+        std::fs::write(
+            &path,
+            parts.build_with(vec![support::raw("reviews.jsonl", data)]),
+        )
+        .unwrap();
         let err = normdesk_sync::import(&mut c.store, &path, &mut go)
             .err()
             .expect("refused");

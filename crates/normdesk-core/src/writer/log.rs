@@ -140,7 +140,14 @@ impl LogBuffer {
                  (SELECT hlc, replica_id FROM field_state WHERE entity = ?1 AND row_id = ?2 AND field != 'deleted' ORDER BY field)",
             )?
             .query_row(params![entity, row_id], |r| r.get(0))?;
-        self.push_row(conn, entity, row_id, "deleted", "true".to_owned(), Some(saw))
+        self.push_row(
+            conn,
+            entity,
+            row_id,
+            "deleted",
+            "true".to_owned(),
+            Some(saw),
+        )
     }
 
     fn push_row(
