@@ -10,6 +10,8 @@ import { CommitteeView } from "../committees/CommitteeView";
 import { CommitteesScreen } from "../committees/CommitteesScreen";
 import { DashboardScreen } from "../dashboard/DashboardScreen";
 import { OrganisationsScreen } from "../organisations/OrganisationsScreen";
+import { PeopleScreen } from "../people/PeopleScreen";
+import { PersonView } from "../people/PersonView";
 import { StatementsScreen } from "../statements/StatementsScreen";
 
 let restoreViewport: () => void;
@@ -121,6 +123,39 @@ describe("deleting a record", () => {
     await userEvent.click(screen.getByTestId("confirm-delete"));
     await waitFor(() => expect(deleted).toHaveBeenCalled());
     expect(remove).toHaveBeenCalledWith("c1");
+  });
+});
+
+describe("people", () => {
+  it("are listed page by page and filtered by organisation in the core", async () => {
+    vi.spyOn(registersApi, "listOrganisations").mockResolvedValue([organisation(7)]);
+    const list = vi.spyOn(registersApi, "listPeople").mockImplementation(async ({ offset = 0, limit = 100 }) => ({
+      total: 20_000,
+      offset,
+      rows: Array.from({ length: limit }, (_, i) => ({ id: `u${offset + i}`, name_zh: "", name_en: `Person ${offset + i}`, email: "", phone: "", organisation: null, expertise: "", current_roles: 0, trained: false, sample: false })),
+    }));
+    renderWithApp(<PeopleScreen />);
+    await waitFor(() => expect(screen.getByTestId("person-total")).toHaveAttribute("data-total", "20000"));
+    expect(screen.getAllByTestId("person-row").length).toBeLessThan(60);
+    await waitFor(() => expect(screen.getByTestId("filter-organisation_id").querySelectorAll("option")).toHaveLength(2));
+    await userEvent.selectOptions(screen.getByTestId("filter-organisation_id"), "o7");
+    await waitFor(() => expect(list).toHaveBeenLastCalledWith(expect.objectContaining({ organisation_id: "o7", offset: 0 })));
+  });
+
+  it("lose an ended role through Delete, after the confirmation", async () => {
+    vi.spyOn(registersApi, "personPage").mockResolvedValue({
+      person: { id: "u1", name_zh: "王芳", name_en: "Wang Fang", email: "", phone: "", organisation_id: null, expertise: "", sample: false },
+      organisation: null,
+      roles: [{ membership_id: "m1", committee_id: "c1", committee_reference: "ISO/TC 20/SC 16", committee_title_en: "", committee_title_zh: "", role: "expert", start_date: "2020-01-01", end_date: "2021-01-01", current: false }],
+      projects: [],
+      training: [],
+    });
+    const remove = vi.spyOn(registersApi, "deleteMembership").mockResolvedValue(null);
+    renderWithApp(<PersonView id="u1" onChanged={() => {}} onDeleted={() => {}} />);
+    await userEvent.click(await screen.findByTestId("role-delete"));
+    expect(screen.getByTestId("confirm-dialog")).toHaveTextContent("Expert · ISO/TC 20/SC 16");
+    await userEvent.click(screen.getByTestId("confirm-delete"));
+    await waitFor(() => expect(remove).toHaveBeenCalledWith("m1"));
   });
 });
 
