@@ -96,6 +96,12 @@ pub fn rowids_matching(spec: &EntitySpec, param: &str) -> Option<String> {
 
 /// Rewrites the index entry of one record (removes it when the record is deleted).
 pub fn reindex(conn: &Connection, spec: &EntitySpec, id: &str) -> Result<()> {
+    index(conn, spec, id, false)
+}
+
+/// Writes the index entry of one record; `new`: the record was created in this transaction and
+/// not indexed yet, so there is no old entry to remove (a bulk import's records).
+pub fn index(conn: &Connection, spec: &EntitySpec, id: &str, new: bool) -> Result<()> {
     let Some(table) = fts_table(spec) else {
         return Ok(());
     };
@@ -104,8 +110,10 @@ pub fn reindex(conn: &Connection, spec: &EntitySpec, id: &str) -> Result<()> {
         .query_row([id], |r| r.get(0))
         .optional()?;
     let Some(rowid) = rowid else { return Ok(()) };
-    conn.prepare_cached(&format!("DELETE FROM {table} WHERE rowid = ?1"))?
-        .execute([rowid])?;
+    if !new {
+        conn.prepare_cached(&format!("DELETE FROM {table} WHERE rowid = ?1"))?
+            .execute([rowid])?;
+    }
     let Some(record) = load(conn, spec, id)? else {
         return Ok(());
     };

@@ -44,6 +44,8 @@ pub(crate) struct RowInfo {
     /// The record did not exist before this transaction.
     pub new: bool,
     inserted: bool,
+    /// A record new here has been given its search entry in this transaction.
+    indexed: bool,
     /// Fields given a stamp in this transaction (bit per field index; the last is `deleted`).
     mask: u32,
     pub status: u8,
@@ -67,6 +69,8 @@ pub(crate) struct Engine<'c> {
     /// Columns that are NOT NULL without a default, per kind (a placeholder is written until
     /// their change arrives).
     placeholders: Vec<Vec<bool>>,
+    /// The INSERT or UPDATE of a row, by kind, kind of statement and columns (field indexes).
+    row_sql: HashMap<(usize, bool, Vec<usize>), String>,
     pub max_hlc: Option<Stamp>,
     pub replicas: BTreeSet<String>,
 }
@@ -144,6 +148,7 @@ impl<'c> Engine<'c> {
             acc: None,
             touched: BTreeSet::new(),
             placeholders,
+            row_sql: HashMap::new(),
             max_hlc: None,
             replicas: BTreeSet::new(),
         })
@@ -273,7 +278,13 @@ impl<'c> Engine<'c> {
         self.flush()?;
         for (entity, row) in std::mem::take(&mut self.touched) {
             let spec = ENTITIES[entity];
-            search::reindex(self.conn, spec, &row)?;
+            // A record new here has no search entry to remove until it is given one.
+            let new = self
+                .rows
+                .get_mut(&(entity, row.clone()))
+                .filter(|info| info.new)
+                .is_some_and(|info| !std::mem::replace(&mut info.indexed, true));
+            search::index(self.conn, spec, &row, new)?;
             self.check_delete(entity, &row)?;
         }
         Ok(())
@@ -433,42 +444,46 @@ impl<'c> Engine<'c> {
         let spec = ENTITIES[acc.entity];
         let info = self.rows.entry((acc.entity, acc.row.clone())).or_default();
         let mut params: Vec<rusqlite::types::Value> = vec![acc.row.clone().into()];
-        let sql = if info.new && !info.inserted {
+        let insert = info.new && !info.inserted;
+        let mut columns: Vec<usize> = acc.values.iter().map(|(i, _)| *i).collect();
+        params.extend(acc.values.iter().map(|(_, v)| to_sql(v)));
+        if insert {
             info.inserted = true;
-            let mut columns = vec!["id"];
-            for (i, value) in &acc.values {
-                columns.push(column(spec, *i));
-                params.push(to_sql(value));
-            }
             for (i, strict) in self.placeholders[acc.entity].iter().enumerate() {
-                if *strict && !acc.values.iter().any(|(j, _)| *j == i) {
-                    columns.push(spec.fields[i].name);
+                if *strict && !columns.contains(&i) {
+                    columns.push(i);
                     params.push(String::new().into());
                 }
             }
-            let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
-            format!(
-                "INSERT INTO {} ({}) VALUES ({})",
-                spec.table(),
-                columns.join(", "),
-                marks.join(", ")
-            )
-        } else {
-            let sets: Vec<String> = acc
-                .values
-                .iter()
-                .enumerate()
-                .map(|(n, (i, _))| format!("{} = ?{}", column(spec, *i), n + 2))
-                .collect();
-            params.extend(acc.values.iter().map(|(_, v)| to_sql(v)));
-            format!(
-                "UPDATE {} SET {} WHERE id = ?1",
-                spec.table(),
-                sets.join(", ")
-            )
-        };
+        }
+        let sql = self
+            .row_sql
+            .entry((acc.entity, insert, columns))
+            .or_insert_with_key(|(_, _, columns)| {
+                let names = columns.iter().map(|i| column(spec, *i));
+                if insert {
+                    let names: Vec<&str> = std::iter::once("id").chain(names).collect();
+                    let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+                    format!(
+                        "INSERT INTO {} ({}) VALUES ({})",
+                        spec.table(),
+                        names.join(", "),
+                        marks.join(", ")
+                    )
+                } else {
+                    let sets: Vec<String> = names
+                        .enumerate()
+                        .map(|(n, name)| format!("{name} = ?{}", n + 2))
+                        .collect();
+                    format!(
+                        "UPDATE {} SET {} WHERE id = ?1",
+                        spec.table(),
+                        sets.join(", ")
+                    )
+                }
+            });
         self.conn
-            .prepare_cached(&sql)?
+            .prepare_cached(sql)?
             .execute(rusqlite::params_from_iter(params))?;
         Ok(())
     }

@@ -13,7 +13,7 @@
 
 mod log;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -72,7 +72,9 @@ pub struct Writer<'a> {
     source: Source,
     actor: String,
     log: log::LogBuffer,
-    touched: BTreeSet<(&'static str, String)>,
+    /// Records whose search entry is refreshed at the end, and whether each was created in this
+    /// transaction (so it has no entry yet).
+    touched: BTreeMap<(&'static str, String), bool>,
     /// Whether a record is live, per kind and id, as far as this transaction knows.
     live: HashMap<&'static str, LiveIds>,
     /// The INSERT of each kind, built once.
@@ -92,7 +94,7 @@ impl<'a> Writer<'a> {
             source,
             actor,
             log,
-            touched: BTreeSet::new(),
+            touched: BTreeMap::new(),
             live: HashMap::new(),
             insert_sql: HashMap::new(),
         })
@@ -235,7 +237,7 @@ impl<'a> Writer<'a> {
                 .ids
                 .insert(id.to_owned(), true);
         }
-        self.touch(spec, id);
+        self.touch(spec, id, true);
         self.after(spec, id, Change::Created(&record))
     }
 
@@ -285,7 +287,7 @@ impl<'a> Writer<'a> {
             self.log
                 .push(self.conn, spec.name, id, name, record[*name].to_string())?;
         }
-        self.touch(spec, id);
+        self.touch(spec, id, false);
         self.after(
             spec,
             id,
@@ -369,7 +371,7 @@ impl<'a> Writer<'a> {
             .or_default()
             .ids
             .insert(id.to_owned(), false);
-        self.touch(spec, id);
+        self.touch(spec, id, false);
         if !cascade {
             self.after(spec, id, Change::Deleted(&record))?;
         }
@@ -392,8 +394,8 @@ impl<'a> Writer<'a> {
             "UPDATE replica_self SET next_seq = ?1, last_hlc = ?2",
             params![self.log.next_seq, self.log.last_hlc.0 as i64],
         )?;
-        for (entity, id) in &self.touched {
-            search::reindex(self.conn, schema::entity(entity)?, id)?;
+        for ((entity, id), new) in &self.touched {
+            search::index(self.conn, schema::entity(entity)?, id, *new)?;
         }
         Ok(())
     }
@@ -520,9 +522,12 @@ impl<'a> Writer<'a> {
         Ok(true)
     }
 
-    fn touch(&mut self, spec: &'static EntitySpec, id: &str) {
+    /// Notes a record whose search entry needs refreshing; `created`: in this transaction.
+    fn touch(&mut self, spec: &'static EntitySpec, id: &str, created: bool) {
         if search::fts_table(spec).is_some() {
-            self.touched.insert((spec.name, id.to_owned()));
+            self.touched
+                .entry((spec.name, id.to_owned()))
+                .or_insert(created);
         }
     }
 
