@@ -37,28 +37,53 @@ pub struct ReviewItem {
     pub merged: String,
 }
 
+/// The columns [`carried`] reads, in its order.
+const COLUMNS: &str = "r.id, r.draft_id, r.detected_at, r.clause, r.merged_pos, r.base, r.ours, r.ours_author,
+    r.theirs, r.theirs_author, r.merged, r.confirmed_at, r.confirmed_by";
+
+/// One `draft_review` row selected with [`COLUMNS`].
+fn carried(r: &rusqlite::Row<'_>) -> rusqlite::Result<Carried> {
+    Ok(Carried {
+        id: r.get(0)?,
+        draft_id: r.get(1)?,
+        detected_at: r.get(2)?,
+        clause: r.get(3)?,
+        merged_pos: r.get(4)?,
+        base: r.get(5)?,
+        ours: r.get(6)?,
+        ours_author: r.get(7)?,
+        theirs: r.get(8)?,
+        theirs_author: r.get(9)?,
+        merged: r.get(10)?,
+        confirmed_at: r.get(11)?,
+        confirmed_by: r.get(12)?,
+    })
+}
+
 /// Open review items of a draft, in text order.
 pub fn list(conn: &Connection, draft_id: &str) -> Result<Vec<ReviewItem>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, draft_id, detected_at, clause, merged_pos, base, ours, ours_author, theirs, theirs_author, merged
-         FROM draft_review WHERE draft_id = ?1 AND confirmed_at IS NULL ORDER BY merged_pos, id",
-    )?;
-    let rows = stmt.query_map([draft_id], |r| {
-        Ok(ReviewItem {
-            id: r.get(0)?,
-            draft_id: r.get(1)?,
-            detected_at: r.get(2)?,
-            clause: r.get(3)?,
-            merged_pos: r.get(4)?,
-            base: r.get(5)?,
-            ours: r.get(6)?,
-            ours_author: r.get(7)?,
-            theirs: r.get(8)?,
-            theirs_author: r.get(9)?,
-            merged: r.get(10)?,
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM draft_review r
+         WHERE r.draft_id = ?1 AND r.confirmed_at IS NULL ORDER BY r.merged_pos, r.id"
+    ))?;
+    let rows = stmt.query_map([draft_id], carried)?;
+    Ok(rows
+        .map(|row| {
+            row.map(|c| ReviewItem {
+                id: c.id,
+                draft_id: c.draft_id,
+                detected_at: c.detected_at,
+                clause: c.clause,
+                merged_pos: c.merged_pos,
+                base: c.base,
+                ours: c.ours,
+                ours_author: c.ours_author,
+                theirs: c.theirs,
+                theirs_author: c.theirs_author,
+                merged: c.merged,
+            })
         })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+        .collect::<Result<_, _>>()?)
 }
 
 /// Marks a passage as reviewed, by this workstation (the confirmation travels in bundles).
@@ -182,29 +207,11 @@ impl Carried {
 
 /// Every review item of a live draft, open or confirmed, for a bundle (in id order).
 pub fn outgoing(conn: &Connection) -> Result<Vec<Carried>> {
-    let mut stmt = conn.prepare(
-        "SELECT r.id, r.draft_id, r.detected_at, r.clause, r.merged_pos, r.base, r.ours, r.ours_author,
-                r.theirs, r.theirs_author, r.merged, r.confirmed_at, r.confirmed_by
-         FROM draft_review r LEFT JOIN draft d ON d.id = r.draft_id
-         WHERE coalesce(d.deleted, 0) = 0 ORDER BY r.id",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(Carried {
-            id: r.get(0)?,
-            draft_id: r.get(1)?,
-            detected_at: r.get(2)?,
-            clause: r.get(3)?,
-            merged_pos: r.get(4)?,
-            base: r.get(5)?,
-            ours: r.get(6)?,
-            ours_author: r.get(7)?,
-            theirs: r.get(8)?,
-            theirs_author: r.get(9)?,
-            merged: r.get(10)?,
-            confirmed_at: r.get(11)?,
-            confirmed_by: r.get(12)?,
-        })
-    })?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM draft_review r LEFT JOIN draft d ON d.id = r.draft_id
+         WHERE coalesce(d.deleted, 0) = 0 ORDER BY r.id"
+    ))?;
+    let rows = stmt.query_map([], carried)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
