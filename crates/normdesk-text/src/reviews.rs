@@ -38,7 +38,8 @@ pub struct ReviewItem {
 }
 
 /// The columns [`carried`] reads, in its order.
-const COLUMNS: &str = "r.id, r.draft_id, r.detected_at, r.clause, r.merged_pos, r.base, r.ours, r.ours_author,
+const COLUMNS: &str =
+    "r.id, r.draft_id, r.detected_at, r.clause, r.merged_pos, r.base, r.ours, r.ours_author,
     r.theirs, r.theirs_author, r.merged, r.confirmed_at, r.confirmed_by";
 
 /// One `draft_review` row selected with [`COLUMNS`].
