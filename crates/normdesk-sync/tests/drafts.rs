@@ -278,9 +278,7 @@ fn a_bundle_with_a_damaged_review_item_is_refused_before_anything_is_written() {
             parts.build_with(vec![support::raw("reviews.jsonl", data)]),
         )
         .unwrap();
-        let err = normdesk_sync::import(&mut c.store, &path, &mut go)
-            .err()
-            .expect("refused");
+        let err = normdesk_sync::import(&mut c.store, &path, &mut go).expect_err("refused");
         assert!(err.to_string().contains(problem), "{err}");
         assert_eq!(c.dump(), before);
         assert!(confirmations(&c).is_empty());
