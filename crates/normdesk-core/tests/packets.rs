@@ -3,7 +3,7 @@
 //! kinds that do not fit the record, and the data that comes through.
 
 use normdesk_core::packets::data::*;
-use normdesk_core::packets::{assemble, preflight};
+use normdesk_core::packets::{assemble, kinds_for, preflight};
 use normdesk_core::projects::{self, ProjectInput};
 use normdesk_core::{Source, Store};
 use serde_json::json;
@@ -67,6 +67,7 @@ fn wrap(content: PacketContent) -> PacketData {
         date: "2026-03-02".into(),
         title: "t".into(),
         content,
+        figures: Vec::new(),
     }
 }
 
@@ -460,4 +461,138 @@ fn assemble_brings_the_project_and_its_preflight() {
     );
     let json = serde_json::to_string(&d).unwrap();
     assert_eq!(serde_json::from_str::<Assembled>(&json).unwrap(), d);
+}
+
+/// A draft record for `project` with `body` as its plain text (what normdesk-text keeps in
+/// `draft.body`; the document itself is not needed to make a packet).
+fn add_draft(store: &mut Store, project: &str, lang: &str, body: &str) -> String {
+    let id = store
+        .write(Source::Cli, |w| {
+            let mut values = serde_json::Map::new();
+            values.insert("project_id".into(), json!(project));
+            values.insert("lang".into(), json!(lang));
+            w.create(&normdesk_core::schema::DRAFT, values)
+        })
+        .unwrap();
+    store
+        .conn()
+        .execute("UPDATE draft SET body = ?1 WHERE id = ?2", [body, &id])
+        .unwrap();
+    id
+}
+
+/// The smallest valid PNG (1×1, grey).
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x00, 0x00, 0x00, 0x00, 0x3a, 0x7e, 0x9b,
+    0x55, 0x00, 0x00, 0x00, 0x0a, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x68, 0x00, 0x00, 0x00,
+    0x82, 0x00, 0x81, 0x77, 0xcd, 0x72, 0xb6, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae,
+    0x42, 0x60, 0x82,
+];
+
+#[test]
+fn draft_figures_embed_attached_images_and_warn_about_the_rest() {
+    let (mut store, id) = store_with_project("international", "IS", "ISO/CD 21384-5");
+    add_draft(
+        &mut store,
+        &id,
+        "en",
+        "1 Scope\n[[figure: pad.png]]\n[[figure: absent.png]]\n[[figure: minutes.pdf]]\n[[figure: pad.png]]",
+    );
+    store
+        .write(Source::Cli, |w| {
+            normdesk_core::attachments::add(w, "project", &id, "pad.png", None, PNG)?;
+            normdesk_core::attachments::add(w, "project", &id, "minutes.pdf", None, b"%PDF-1.4")
+        })
+        .unwrap();
+    let a = assemble(store.conn(), &request(PacketKind::Draft, &id)).unwrap();
+    let PacketContent::Draft(d) = &a.data.content else {
+        panic!()
+    };
+    let figures: Vec<(&str, Option<&str>, FigureStatus)> = d
+        .text
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Figure { name, file, status } => Some((name.as_str(), file.as_deref(), *status)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            ("pad.png", Some("figures/1.png"), FigureStatus::Embedded),
+            ("absent.png", None, FigureStatus::Missing),
+            ("minutes.pdf", None, FigureStatus::NotImage),
+            ("pad.png", Some("figures/1.png"), FigureStatus::Embedded),
+        ]
+    );
+    assert_eq!(
+        a.data.figures,
+        [FigureFile {
+            file: "figures/1.png".into(),
+            bytes: PNG.to_vec()
+        }],
+        "an image named twice is embedded once"
+    );
+    let warnings: Vec<(&str, &str, &str)> = a
+        .preflight
+        .iter()
+        .filter(|i| i.key.starts_with("packet.preflight.figure"))
+        .map(|i| (i.key.as_str(), i.field.as_str(), i.args[0].value.as_str()))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            (
+                "packet.preflight.figure_missing",
+                "attachments",
+                "absent.png"
+            ),
+            (
+                "packet.preflight.figure_not_image",
+                "attachments",
+                "minutes.pdf"
+            ),
+        ]
+    );
+    assert!(!a.blocked(), "a missing figure is a warning");
+    // The images never travel in the JSON (IPC, templates).
+    assert!(!serde_json::to_string(&a).unwrap().contains("figures\":"));
+}
+
+#[test]
+fn kinds_for_offers_only_what_applies_to_the_record() {
+    for (tier, deliverable, reference, kinds) in [
+        (
+            "international",
+            "IS",
+            "ISO 1",
+            vec![PacketKind::Nwip, PacketKind::Draft, PacketKind::Comments],
+        ),
+        (
+            "group",
+            "T",
+            "T/SZSA 12-2026",
+            vec![
+                PacketKind::GroupApplication,
+                PacketKind::Draft,
+                PacketKind::Comments,
+            ],
+        ),
+        (
+            "national",
+            "GB/T",
+            "GB/T 1-2026",
+            vec![PacketKind::Draft, PacketKind::Comments],
+        ),
+    ] {
+        let (store, id) = store_with_project(tier, deliverable, reference);
+        assert_eq!(kinds_for(store.conn(), &id).unwrap(), kinds, "{tier}");
+    }
+    let (store, _) = store_with_project("group", "T", "T/SZSA 12-2026");
+    let err = kinds_for(store.conn(), "0195a000-0000-7000-8000-0000000000ff")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("no project or statement"), "{err}");
 }

@@ -3,10 +3,11 @@
 //! the CLI stay ~48 MB smaller and share one copy. A missing or unreadable file is an error,
 //! never a fallback to whatever fonts a machine has.
 //!
-//! Where the folder is looked for ([`locate`]): `$NORMDESK_FONTS`; `fonts/` next to the
-//! executable (the CLI's install, and the Tauri resource folder when the shell passes it to
-//! [`Fonts::load`] itself); `../share/normdesk/fonts` from the executable; and, for development
-//! and tests, this crate's own `fonts/` folder.
+//! Where the folder is looked for ([`locate_from`]): `$NORMDESK_FONTS`; the app's resource
+//! folder when the caller has one (the desktop shell passes Tauri's, where the bundle puts
+//! `fonts/`); `fonts/` next to the executable (the CLI's install, and where tauri-build copies
+//! the resources in development); `../share/normdesk/fonts` from the executable; and, for
+//! development and tests, this crate's own `fonts/` folder.
 
 use std::path::{Path, PathBuf};
 
@@ -76,19 +77,33 @@ impl Fonts {
         Fonts::load(&locate()?)
     }
 
+    /// Finds the fonts folder, trying `resources/fonts` early ([`locate_from`]), and loads it.
+    pub fn load_from(resources: Option<&Path>) -> Result<Fonts, PacketError> {
+        Fonts::load(&locate_from(resources)?)
+    }
+
     /// The folder the fonts came from.
     pub fn dir(&self) -> &Path {
         &self.dir
     }
 }
 
-/// The fonts folder: the first of the places in the module documentation that holds every file
-/// of [`FILES`].
+/// The fonts folder for a program without a resource folder (the CLI): [`locate_from`]`(None)`.
 pub fn locate() -> Result<PathBuf, PacketError> {
+    locate_from(None)
+}
+
+/// The fonts folder: the first of the places in the module documentation that holds every file
+/// of [`FILES`]; `resources` is the app's resource folder, whose `fonts/` is tried right after
+/// `$NORMDESK_FONTS`.
+pub fn locate_from(resources: Option<&Path>) -> Result<PathBuf, PacketError> {
     let mut candidates: Vec<PathBuf> = Vec::new();
     if let Some(dir) = std::env::var_os("NORMDESK_FONTS").filter(|d| !d.is_empty()) {
         // An explicit setting is used as it is, so a wrong one is reported, not skipped.
         return Ok(PathBuf::from(dir));
+    }
+    if let Some(dir) = resources {
+        candidates.push(dir.join("fonts"));
     }
     if let Ok(exe) = std::env::current_exe()
         && let Some(bin) = exe.parent()

@@ -24,6 +24,7 @@
 
 mod error;
 pub mod fonts;
+pub mod output;
 pub mod sample;
 mod templates;
 mod world;
@@ -40,6 +41,7 @@ use typst_pdf::{PdfOptions, Timestamp};
 
 pub use error::PacketError;
 pub use fonts::Fonts;
+pub use output::OutputFile;
 
 /// How a packet is rendered besides its data.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -81,44 +83,15 @@ pub fn render(
     options: &RenderOptions,
     progress: &mut dyn FnMut(PacketProgress) -> ControlFlow<()>,
 ) -> Result<Rendered, PacketError> {
-    let mut step = |phase: PacketPhase, step: u32| match progress(PacketProgress {
-        phase,
-        step,
-        steps: 2,
-    }) {
-        ControlFlow::Continue(()) => Ok(()),
-        ControlFlow::Break(()) => Err(PacketError::Cancelled),
-    };
-    let kind = data.kind();
-    let main = templates::main_for(kind);
-    let json = serde_json::to_string(data)?;
-    let today = packet_day(&data.date);
-    let world = world::PacketWorld::new(fonts, main, json, today);
-
+    let mut step = stepper(progress, 2);
     step(PacketPhase::Layout, 0)?;
-    let warned = typst::compile::<PagedDocument>(&world);
-    let mut messages = diagnostics(&world, &warned.warnings);
-    let document = match warned.output {
-        Ok(doc) if messages.is_empty() => doc,
-        Ok(_) => {
-            return Err(PacketError::Template {
-                template: main.into(),
-                messages,
-            });
-        }
-        Err(errors) => {
-            messages.extend(diagnostics(&world, &errors));
-            return Err(PacketError::Template {
-                template: main.into(),
-                messages,
-            });
-        }
-    };
+    let (world, document) = compile(fonts, data)?;
 
     step(PacketPhase::Export, 1)?;
+    let kind = data.kind();
     let timestamp = match options.timestamp {
         Some(secs) => utc(secs),
-        None => Some(today),
+        None => Some(packet_day(&data.date)),
     }
     .map(Timestamp::new_utc);
     let pdf_options = PdfOptions {
@@ -133,6 +106,79 @@ pub fn render(
         pdf,
         pages: document.pages().len(),
     })
+}
+
+/// One page as SVG, for showing a packet on screen and printing it through the system's print
+/// dialog (the webview prints what it shows). Width and height in typographic points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SvgPage {
+    pub svg: String,
+    pub width_pt: f64,
+    pub height_pt: f64,
+}
+
+/// Renders a packet's pages as SVG (typst-svg: the same layout as the PDF, text as glyph
+/// outlines), reporting the layout and then every page to `progress` (phase `export`, step
+/// `n` of the page count), which can cancel between pages.
+pub fn render_svg(
+    fonts: &Fonts,
+    data: &PacketData,
+    progress: &mut dyn FnMut(PacketProgress) -> ControlFlow<()>,
+) -> Result<Vec<SvgPage>, PacketError> {
+    stepper(progress, 1)(PacketPhase::Layout, 0)?;
+    let (_world, document) = compile(fonts, data)?;
+    let pages = document.pages();
+    let mut step = stepper(progress, pages.len() as u32);
+    pages
+        .iter()
+        .enumerate()
+        .map(|(n, page)| {
+            step(PacketPhase::Export, n as u32)?;
+            let size = page.frame.size();
+            Ok(SvgPage {
+                svg: typst_svg::svg(page, &typst_svg::SvgOptions::default()),
+                width_pt: size.x.to_pt(),
+                height_pt: size.y.to_pt(),
+            })
+        })
+        .collect()
+}
+
+/// `progress` as a phase reporter over `steps` steps that turns a `Break` into `Cancelled`.
+fn stepper(
+    progress: &mut dyn FnMut(PacketProgress) -> ControlFlow<()>,
+    steps: u32,
+) -> impl FnMut(PacketPhase, u32) -> Result<(), PacketError> + '_ {
+    move |phase, step| match progress(PacketProgress { phase, step, steps }) {
+        ControlFlow::Continue(()) => Ok(()),
+        ControlFlow::Break(()) => Err(PacketError::Cancelled),
+    }
+}
+
+/// Lays the packet out with its kind's template. Every warning is an error.
+fn compile<'a>(
+    fonts: &'a Fonts,
+    data: &PacketData,
+) -> Result<(world::PacketWorld<'a>, PagedDocument), PacketError> {
+    let main = templates::main_for(data.kind());
+    let json = serde_json::to_string(data)?;
+    let world = world::PacketWorld::new(fonts, main, json, &data.figures, packet_day(&data.date));
+    let warned = typst::compile::<PagedDocument>(&world);
+    let mut messages = diagnostics(&world, &warned.warnings);
+    match warned.output {
+        Ok(doc) if messages.is_empty() => Ok((world, doc)),
+        Ok(_) => Err(PacketError::Template {
+            template: main.into(),
+            messages,
+        }),
+        Err(errors) => {
+            messages.extend(diagnostics(&world, &errors));
+            Err(PacketError::Template {
+                template: main.into(),
+                messages,
+            })
+        }
+    }
 }
 
 /// [`render`] without progress: the PDF bytes.

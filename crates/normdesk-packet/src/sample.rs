@@ -153,7 +153,7 @@ pub fn draft_body(sections: usize) -> String {
             ));
         }
     }
-    body.push_str("Table 1 — Minimum crew 最少机组\n| Operation 运行 | Pilots 驾驶员 | Observers 观察员 |\n| Day, visual line of sight | 1 | 0 |\n| Night 夜间 | 1 | 1 |\n| Beyond visual line of sight | 2 | 1 |\n[[figure: crew-positions.png]]\n");
+    body.push_str("Table 1 — Minimum crew 最少机组\n| Operation 运行 | Pilots 驾驶员 | Observers 观察员 |\n| Day, visual line of sight | 1 | 0 |\n| Night 夜间 | 1 | 1 |\n| Beyond visual line of sight | 2 | 1 |\n[[figure: crew-positions.svg]]\nFigure 1 — Crew positions 机组位置\n[[figure: site-plan.png]]\n");
     body.push_str(&format!("{} Marking and records\nRecords shall be kept in a form that can be audited. 记录应以可审核的形式保存。\n", 4 + sections));
     body
 }
@@ -164,7 +164,37 @@ fn data(kind_title: &str, source: RecordRef, content: PacketContent) -> PacketDa
         date: DATE.into(),
         title: kind_title.to_owned(),
         content,
+        figures: Vec::new(),
     }
+}
+
+/// The sample draft's one attached figure (an SVG drawn without text, so it needs no font).
+pub const CREW_POSITIONS_SVG: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="480" height="200" viewBox="0 0 480 200">
+<rect x="1" y="1" width="478" height="198" fill="#f4f6f8" stroke="#445566" stroke-width="2"/>
+<circle cx="120" cy="100" r="34" fill="#3b6ea5"/><circle cx="240" cy="100" r="34" fill="#3b6ea5"/>
+<circle cx="360" cy="100" r="34" fill="#a53b3b"/>
+<path d="M154 100 H206 M274 100 H326" stroke="#445566" stroke-width="4" stroke-dasharray="8 6"/>
+</svg>
+"##;
+
+/// Embeds [`CREW_POSITIONS_SVG`] for the draft's `crew-positions.svg` figure, as the core does
+/// for a project attachment of that name; `site-plan.png` stays missing (a placeholder).
+fn attach_figures(data: &mut PacketData) {
+    let PacketContent::Draft(d) = &mut data.content else {
+        return;
+    };
+    for block in &mut d.text.blocks {
+        if let Block::Figure { name, file, status } = block
+            && name == "crew-positions.svg"
+        {
+            *file = Some("figures/1.svg".into());
+            *status = FigureStatus::Embedded;
+        }
+    }
+    data.figures = vec![FigureFile {
+        file: "figures/1.svg".into(),
+        bytes: CREW_POSITIONS_SVG.as_bytes().to_vec(),
+    }];
 }
 
 fn project_ref() -> RecordRef {
@@ -199,9 +229,10 @@ pub fn nwip() -> PacketData {
     )
 }
 
-/// A draft packet with `sections` generated clauses (see [`draft_body`]).
+/// A draft packet with `sections` generated clauses (see [`draft_body`]), with one embedded
+/// figure and one missing.
 pub fn draft(sections: usize) -> PacketData {
-    data(
+    let mut data = data(
         "ISO/CD 21384-5 — Draft for circulation",
         project_ref(),
         PacketContent::Draft(DraftPacket {
@@ -213,7 +244,9 @@ pub fn draft(sections: usize) -> PacketData {
             },
             published: false,
         }),
-    )
+    );
+    attach_figures(&mut data);
+    data
 }
 
 pub fn comments() -> PacketData {

@@ -1,5 +1,6 @@
 //! Our own `typst::World`: the templates compiled into the binary as virtual files, the packet
-//! data in `sys.inputs.data` (JSON), the loaded fonts, and a fixed "today" (the packet's date).
+//! data in `sys.inputs.data` (JSON), its images (draft figures, read from the store by the
+//! core) as virtual files too, the loaded fonts, and a fixed "today" (the packet's date).
 //! Nothing is read from disk or the network while a packet compiles.
 //!
 //! Written here rather than taken from `typst-as-lib`: the trait has seven small methods, and
@@ -13,6 +14,8 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
+use normdesk_core::packets::data::FigureFile;
+
 use crate::fonts::Fonts;
 use crate::templates::TEMPLATES;
 
@@ -21,6 +24,8 @@ pub(crate) struct PacketWorld<'a> {
     fonts: &'a Fonts,
     main: FileId,
     sources: Vec<(FileId, Source)>,
+    /// The packet's images (draft figures) under their virtual names.
+    files: Vec<(FileId, Bytes)>,
     today: Datetime,
 }
 
@@ -30,7 +35,13 @@ fn file_id(name: &str) -> FileId {
 }
 
 impl<'a> PacketWorld<'a> {
-    pub(crate) fn new(fonts: &'a Fonts, main: &str, data_json: String, today: Datetime) -> Self {
+    pub(crate) fn new(
+        fonts: &'a Fonts,
+        main: &str,
+        data_json: String,
+        figures: &[FigureFile],
+        today: Datetime,
+    ) -> Self {
         let inputs: Dict = [(Str::from("data"), data_json.into_value())]
             .into_iter()
             .collect();
@@ -42,11 +53,16 @@ impl<'a> PacketWorld<'a> {
                 (id, Source::new(id, (*text).to_owned()))
             })
             .collect();
+        let files = figures
+            .iter()
+            .map(|f| (file_id(&f.file), Bytes::new(f.bytes.clone())))
+            .collect();
         PacketWorld {
             library: LazyHash::new(library),
             fonts,
             main: file_id(main),
             sources,
+            files,
             today,
         }
     }
@@ -74,6 +90,9 @@ impl World for PacketWorld<'_> {
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if let Some((_, bytes)) = self.files.iter().find(|(i, _)| *i == id) {
+            return Ok(bytes.clone());
+        }
         self.source(id)
             .map(|s| Bytes::from_string(s.text().to_owned()))
     }

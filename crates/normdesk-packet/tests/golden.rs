@@ -142,15 +142,16 @@ fn draft() {
     check_kind(
         "draft",
         sample::draft(6),
-        7,
+        8,
         &[
             "DRAFT",
             "Contents 目次",
             "Stage 30.20",
             "10 Marking and records",
             "记录应以可审核的形式保存。",
-            "Page 7 of 7",
-            "Figure: crew-positions.png",
+            "Page 8 of 8",
+            "Figure 1 — Crew positions",
+            "Figure site-plan.png: not attached to the project",
         ],
     );
 }
@@ -272,4 +273,108 @@ fn cancel_between_phases() {
     .unwrap_err();
     assert!(matches!(err, PacketError::Cancelled));
     assert_eq!(seen.len(), 2);
+}
+
+/// A 1×1 grey PNG, as a draft figure attached to a project.
+fn tiny_png() -> Vec<u8> {
+    vec![
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44,
+        0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x00, 0x00, 0x00, 0x00, 0x3a,
+        0x7e, 0x9b, 0x55, 0x00, 0x00, 0x00, 0x0a, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x68,
+        0x00, 0x00, 0x00, 0x82, 0x00, 0x81, 0x77, 0xcd, 0x72, 0xb6, 0x00, 0x00, 0x00, 0x00, 0x49,
+        0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+    ]
+}
+
+#[test]
+fn an_attached_png_figure_is_embedded_as_an_image() {
+    use normdesk_core::packets::data::{Block, FigureFile, FigureStatus};
+    let mut data = sample::draft(1);
+    let PacketContent::Draft(d) = &mut data.content else {
+        panic!()
+    };
+    // The sample's missing figure becomes an attached PNG.
+    for b in &mut d.text.blocks {
+        if let Block::Figure { name, file, status } = b
+            && name == "site-plan.png"
+        {
+            *file = Some("figures/2.png".into());
+            *status = FigureStatus::Embedded;
+        }
+    }
+    data.figures.push(FigureFile {
+        file: "figures/2.png".into(),
+        bytes: tiny_png(),
+    });
+    let pdf = render_pdf(fonts(), &data, &RenderOptions::default()).unwrap();
+    let path = artifacts().join("draft-png-figure.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let path = path.to_str().unwrap();
+    let images = tool("pdfimages", &["-list", path]);
+    assert_eq!(
+        images.lines().filter(|l| l.contains(" image ")).count(),
+        1,
+        "one raster image (the PNG; the SVG figure is vector):\n{images}"
+    );
+    let text = tool("pdftotext", &[path, "-"]);
+    assert!(
+        !text.contains("not attached"),
+        "no placeholder left:\n{text}"
+    );
+}
+
+#[test]
+fn a_figure_that_is_not_an_image_fails_clearly() {
+    use normdesk_core::packets::data::FigureFile;
+    let mut data = sample::draft(1);
+    data.figures[0] = FigureFile {
+        file: "figures/1.svg".into(),
+        bytes: b"this is no image".to_vec(),
+    };
+    let err = render_pdf(fonts(), &data, &RenderOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("draft.typ") && err.contains("error"), "{err}");
+}
+
+#[test]
+fn svg_pages_for_printing() {
+    use normdesk_core::packets::data::PacketPhase::{Export, Layout};
+    for (data, landscape) in [(sample::draft(6), false), (sample::comments(), true)] {
+        let mut progress = Vec::new();
+        let pages = normdesk_packet::render_svg(fonts(), &data, &mut |p| {
+            progress.push((p.phase, p.step, p.steps));
+            std::ops::ControlFlow::Continue(())
+        })
+        .unwrap();
+        let pdf = render(fonts(), &data, &RenderOptions::default(), &mut |_| {
+            std::ops::ControlFlow::Continue(())
+        })
+        .unwrap();
+        assert_eq!(pages.len(), pdf.pages, "as many SVG pages as PDF pages");
+        let (w, h) = if landscape {
+            (841.89, 595.28)
+        } else {
+            (595.28, 841.89)
+        };
+        for page in &pages {
+            assert!(page.svg.starts_with("<svg"), "{}", &page.svg[..40]);
+            assert!((page.width_pt - w).abs() < 0.1 && (page.height_pt - h).abs() < 0.1);
+        }
+        let n = pages.len() as u32;
+        let expected: Vec<_> = std::iter::once((Layout, 0, 1))
+            .chain((0..n).map(|i| (Export, i, n)))
+            .collect();
+        assert_eq!(progress, expected, "the layout, then every page");
+    }
+    // Cancelling between pages stops.
+    let err = normdesk_packet::render_svg(fonts(), &sample::draft(6), &mut |p| {
+        if p.phase == Export && p.step == 2 {
+            std::ops::ControlFlow::Break(())
+        } else {
+            std::ops::ControlFlow::Continue(())
+        }
+    })
+    .unwrap_err();
+    assert!(matches!(err, PacketError::Cancelled));
 }

@@ -6,13 +6,12 @@
 //! and renamed, so a failure at any point leaves no partial file. `SOURCE_DATE_EPOCH` sets the
 //! packet's date and the PDF's creation date, so the same data gives the same bytes.
 
-use std::fs::{self, File, OpenOptions};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use normdesk_core::packets::data::{PacketKind, PacketRequest, Severity};
 use normdesk_core::packets::{self};
-use normdesk_packet::{Fonts, RenderOptions};
+use normdesk_packet::{Fonts, OutputFile, PacketError, RenderOptions};
 
 use super::Context;
 use crate::failure::Failure;
@@ -43,7 +42,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<(), Failure
     let kind = PacketKind::parse(&args.kind)
         .ok_or_else(|| Failure::Usage(format!("unknown packet kind '{}'", args.kind)))?;
     // Claim the output first: an unwritable path is reported before any work.
-    let mut temp = TempFile::beside(&args.out)?;
+    let mut temp = OutputFile::beside(&args.out).map_err(refused)?;
 
     let store = ctx.open()?;
     let epoch = normdesk_packet::source_date_epoch();
@@ -78,16 +77,16 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<(), Failure
         eprintln!("normdesk: warning: {}", w.message);
     }
 
-    let fonts = Fonts::load_default().map_err(|e| Failure::Refused(e.to_string()))?;
+    let fonts = Fonts::load_default().map_err(refused)?;
     let rendered = normdesk_packet::render(
         &fonts,
         &assembled.data,
         &RenderOptions { timestamp: epoch },
         &mut |_| std::ops::ControlFlow::Continue(()),
     )
-    .map_err(|e| Failure::Refused(e.to_string()))?;
-    temp.write_all(&rendered.pdf)?;
-    temp.persist()?;
+    .map_err(refused)?;
+    temp.write_all(&rendered.pdf).map_err(refused)?;
+    temp.persist().map_err(refused)?;
     writeln!(
         out,
         "wrote {} ({} page(s), {})",
@@ -98,69 +97,6 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<(), Failure
     Ok(())
 }
 
-/// A temporary file next to the destination, removed unless [`TempFile::persist`] renames it.
-struct TempFile {
-    file: Option<File>,
-    path: PathBuf,
-    dest: PathBuf,
-}
-
-impl TempFile {
-    fn beside(dest: &Path) -> Result<TempFile, Failure> {
-        let cannot =
-            |why: String| Failure::Refused(format!("cannot write {}: {why}", dest.display()));
-        if dest.as_os_str().is_empty() {
-            return Err(Failure::Usage(
-                "--out: the path is empty; give the PDF file to write".into(),
-            ));
-        }
-        if dest.is_dir() {
-            return Err(cannot(
-                "it is a folder; give a file name such as packet.pdf".into(),
-            ));
-        }
-        let name = dest
-            .file_name()
-            .ok_or_else(|| cannot("it has no file name".into()))?;
-        let dir = match dest.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let path = dir.join(format!(
-            ".{}.{}.tmp",
-            name.to_string_lossy(),
-            std::process::id()
-        ));
-        let file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .map_err(|e| cannot(e.to_string()))?;
-        Ok(TempFile {
-            file: Some(file),
-            path,
-            dest: dest.to_path_buf(),
-        })
-    }
-
-    fn write_all(&mut self, bytes: &[u8]) -> Result<(), Failure> {
-        let file = self.file.as_mut().expect("open until persisted");
-        file.write_all(bytes)
-            .and_then(|()| file.sync_all())
-            .map_err(|e| Failure::Refused(format!("cannot write {}: {e}", self.dest.display())))
-    }
-
-    fn persist(mut self) -> Result<(), Failure> {
-        self.file.take();
-        fs::rename(&self.path, &self.dest)
-            .map_err(|e| Failure::Refused(format!("cannot write {}: {e}", self.dest.display())))
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        if self.file.take().is_some() {
-            let _ = fs::remove_file(&self.path);
-        }
-    }
+fn refused(e: PacketError) -> Failure {
+    Failure::Refused(e.to_string())
 }

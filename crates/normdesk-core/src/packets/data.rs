@@ -185,8 +185,39 @@ pub enum Block {
     Table { rows: Vec<Vec<String>> },
     /// A table's caption ("Table 1 — Pads", "表1 …").
     Caption { text: String },
-    /// A figure reference (`[[figure: name]]`): the attachment's name, printed as a placeholder.
-    Figure { name: String },
+    /// A figure reference (`[[figure: name]]`): the project's attachment of that name. `file`
+    /// is the image's name among [`PacketData::figures`] when it is embedded; otherwise the
+    /// packet prints a placeholder and `status` says why (pre-flight warns).
+    Figure {
+        name: String,
+        #[serde(default)]
+        file: Option<String>,
+        #[serde(default)]
+        status: FigureStatus,
+    },
+}
+
+/// Whether a figure's image could be embedded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureStatus {
+    /// The project has an image attachment of that name: it is printed.
+    Embedded,
+    /// The project has no attachment of that name (or it is not looked up for this kind).
+    #[default]
+    Missing,
+    /// The attachment is not a PNG, JPEG, GIF or SVG image.
+    NotImage,
+    /// The attachment's bytes have not arrived on this workstation yet (sync).
+    NotArrived,
+}
+
+/// An image a packet embeds: its virtual file name (`figures/1.png`) and bytes. Never crosses
+/// IPC and is not part of the templates' JSON; the renderer serves it as a file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FigureFile {
+    pub file: String,
+    pub bytes: Vec<u8>,
 }
 
 /// A draft text split into blocks.
@@ -325,6 +356,9 @@ pub struct PacketData {
     pub title: String,
     /// The kind-specific content, tagged with `kind`.
     pub content: PacketContent,
+    /// The images the content refers to by `file` (draft figures); not serialised.
+    #[serde(skip)]
+    pub figures: Vec<FigureFile>,
 }
 
 impl PacketData {

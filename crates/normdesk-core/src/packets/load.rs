@@ -6,7 +6,10 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::data::{CommentRow, CommitteeInfo, DraftText, Milestone, PersonInfo, ProjectInfo};
+use super::data::{
+    Block, CommentRow, CommitteeInfo, DraftText, FigureFile, FigureStatus, Milestone, PersonInfo,
+    ProjectInfo,
+};
 use super::text;
 use crate::enums::{Role, Tier};
 use crate::error::Result;
@@ -213,6 +216,64 @@ pub(super) fn draft(
             lang,
             blocks: text::parse(&body),
         }))
+}
+
+/// Resolves a draft's figure references (`[[figure: name]]`) against the project's attachments
+/// by name: an image (PNG, JPEG, GIF, SVG) becomes a [`FigureFile`] the renderer embeds, and its
+/// block is marked [`FigureStatus::Embedded`]; anything else keeps a status saying why the
+/// packet prints a placeholder. An image named twice is embedded once.
+pub(super) fn figures(
+    conn: &Connection,
+    project_id: &str,
+    blocks: &mut [Block],
+) -> Result<Vec<FigureFile>> {
+    let attached = crate::attachments::list(conn, "project", project_id)?;
+    let mut files: Vec<(String, FigureFile)> = Vec::new();
+    for block in blocks {
+        let Block::Figure { name, file, status } = block else {
+            continue;
+        };
+        if let Some((_, known)) = files.iter().find(|(n, _)| n == name) {
+            *file = Some(known.file.clone());
+            *status = FigureStatus::Embedded;
+            continue;
+        }
+        let Some(a) = attached.iter().find(|a| &a.name == name) else {
+            *status = FigureStatus::Missing;
+            continue;
+        };
+        let Some(ext) = image_extension(&a.media_type) else {
+            *status = FigureStatus::NotImage;
+            continue;
+        };
+        let bytes = match crate::attachments::bytes(conn, &a.id) {
+            Ok(bytes) => bytes,
+            Err(crate::CoreError::Validation { .. }) => {
+                *status = FigureStatus::NotArrived;
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let figure = FigureFile {
+            file: format!("figures/{}.{ext}", files.len() + 1),
+            bytes,
+        };
+        *file = Some(figure.file.clone());
+        *status = FigureStatus::Embedded;
+        files.push((name.clone(), figure));
+    }
+    Ok(files.into_iter().map(|(_, f)| f).collect())
+}
+
+/// The file extension typst reads an image of this media type by; `None` for other files.
+fn image_extension(media_type: &str) -> Option<&'static str> {
+    match media_type {
+        "image/png" => Some("png"),
+        "image/jpeg" => Some("jpg"),
+        "image/gif" => Some("gif"),
+        "image/svg+xml" => Some("svg"),
+        _ => None,
+    }
 }
 
 /// A project's comments in compiled-table order (`comments::list`: clause, member body, when

@@ -66,15 +66,46 @@ fn kind_mismatch(kind: PacketKind, record: &str, id: &str, detail: Option<&str>)
     )
 }
 
+/// The kinds of packet that can be made from a record: for a project those its tier allows
+/// ([`applies`]), for a statement `liaison`. Errors: a malformed id, or neither a project nor a
+/// statement with it (`NotFound` on "record").
+pub fn kinds_for(conn: &Connection, id: &str) -> Result<Vec<PacketKind>> {
+    let id = parse_id(id)?;
+    if load::exists(conn, "statement", &id)? {
+        return Ok(vec![PacketKind::Liaison]);
+    }
+    if !load::exists(conn, "project", &id)? {
+        return Err(CoreError::not_found("project or statement", &id));
+    }
+    let (_, tier) = load::project(conn, &id)?;
+    Ok(PROJECT_KINDS
+        .iter()
+        .copied()
+        .filter(|k| applies(*k, tier))
+        .collect())
+}
+
+/// The kinds made from a project, in the order the Packets screen offers them.
+const PROJECT_KINDS: [PacketKind; 4] = [
+    PacketKind::Nwip,
+    PacketKind::GroupApplication,
+    PacketKind::Draft,
+    PacketKind::Comments,
+];
+
 /// Which project tiers each kind applies to: Form 4 is for international and regional work,
 /// the 立项申请书 for group (association) standards; drafts and comments for any project.
-fn check_tier(kind: PacketKind, tier: Tier, id: &str) -> Result<()> {
-    let applies = match kind {
+pub fn applies(kind: PacketKind, tier: Tier) -> bool {
+    match kind {
         PacketKind::Nwip => matches!(tier, Tier::International | Tier::Regional),
         PacketKind::GroupApplication => tier == Tier::Group,
+        PacketKind::Liaison => false,
         _ => true,
-    };
-    if applies {
+    }
+}
+
+fn check_tier(kind: PacketKind, tier: Tier, id: &str) -> Result<()> {
+    if applies(kind, tier) {
         return Ok(());
     }
     let what = match kind {
@@ -117,6 +148,7 @@ fn project_packet(
         Ok(people)
     };
     let chinese = !matches!(tier, Tier::International | Tier::Regional);
+    let mut figures = Vec::new();
     let (title, content) = match kind {
         PacketKind::Nwip => {
             let draft = load::draft(conn, &project.id, "en", false)?;
@@ -153,11 +185,12 @@ fn project_packet(
         }
         PacketKind::Draft => {
             let lang = lang.unwrap_or(if chinese { "zh" } else { "en" });
-            let text = load::draft(conn, &project.id, lang, false)?.unwrap_or(DraftText {
+            let mut text = load::draft(conn, &project.id, lang, false)?.unwrap_or(DraftText {
                 draft_id: None,
                 lang: lang.to_owned(),
                 blocks: Vec::new(),
             });
+            figures = load::figures(conn, &project.id, &mut text.blocks)?;
             let published =
                 crate::stages::is_closed(&project.stage) && !project.stage.ends_with(".98");
             let title = format!("{} — Draft for circulation", label(&project));
@@ -240,6 +273,7 @@ fn project_packet(
         date: date.to_owned(),
         title,
         content,
+        figures,
     })
 }
 
@@ -364,5 +398,6 @@ fn liaison(conn: &Connection, id: &str, date: &str) -> Result<PacketData> {
             body: s.body,
             attachments: detail.attachments.into_iter().map(|a| a.name).collect(),
         }),
+        figures: Vec::new(),
     })
 }

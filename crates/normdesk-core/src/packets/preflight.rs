@@ -226,6 +226,33 @@ fn draft(out: &mut Items, p: &DraftPacket) {
             "the draft has no numbered clauses (lines such as \"1 Scope\"): it will print without contents".to_owned(),
         );
     }
+    for b in &p.text.blocks {
+        if let Block::Figure { name, status, .. } = b {
+            let (code, why) = match status {
+                FigureStatus::Embedded => continue,
+                FigureStatus::Missing => (
+                    "figure_missing",
+                    "the project has no attachment of that name",
+                ),
+                FigureStatus::NotImage => (
+                    "figure_not_image",
+                    "the attachment is not a PNG, JPEG, GIF or SVG image",
+                ),
+                FigureStatus::NotArrived => (
+                    "figure_not_arrived",
+                    "the attachment has not arrived on this workstation yet",
+                ),
+            };
+            out.push(
+                Severity::Warning,
+                None,
+                "attachments",
+                code,
+                &[("name", name.clone())],
+                format!("figure {name}: {why}; the packet prints a placeholder"),
+            );
+        }
+    }
     if blank(&pr.title_en) {
         out.warn(
             "title_en",

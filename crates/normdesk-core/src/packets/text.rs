@@ -7,7 +7,7 @@
 //! caption, `[[figure: name]]`; every other line is a paragraph ("paragraphs are lines"), and
 //! `a)`/`—` lines are list items. Pure: no database, no typesetter.
 
-use super::data::Block;
+use super::data::{Block, FigureStatus};
 use crate::markup::clause_number;
 
 /// Splits a draft body into blocks.
@@ -52,7 +52,11 @@ pub fn parse(body: &str) -> Vec<Block> {
                 });
             }
         } else if let Some(name) = figure(trimmed) {
-            blocks.push(Block::Figure { name });
+            blocks.push(Block::Figure {
+                name,
+                file: None,
+                status: FigureStatus::Missing,
+            });
         } else if is_caption(trimmed) {
             blocks.push(Block::Caption {
                 text: trimmed.to_owned(),
@@ -252,7 +256,9 @@ mod tests {
                     ]
                 },
                 Block::Figure {
-                    name: "pad-layout.png".into()
+                    name: "pad-layout.png".into(),
+                    file: None,
+                    status: FigureStatus::Missing,
                 },
                 h("Annex A", 1, "(informative) Examples"),
                 h("A.1", 2, "Example one"),
