@@ -78,6 +78,10 @@ const COMMANDS: &[&str] = &[
     "export_comments",
     "preview_comments_import",
     "import_comments",
+    "packet_kinds",
+    "packet_preflight",
+    "save_packet",
+    "packet_pages",
 ];
 
 fn main() {

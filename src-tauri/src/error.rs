@@ -3,6 +3,7 @@
 //! `kind` and put `message` next to the form field named by `field`.
 
 use normdesk_core::CoreError;
+use normdesk_packet::PacketError;
 use normdesk_sync::SyncError;
 use normdesk_text::TextError;
 use serde::Serialize;
@@ -23,6 +24,9 @@ pub enum ApiErrorKind {
     Refused,
     /// Long work stopped at the person's request; nothing was changed.
     Cancelled,
+    /// The packet fonts are missing or do not load (a damaged install, a wrong NORMDESK_FONTS);
+    /// no packet is made with other fonts.
+    Fonts,
     /// A bug in the shell (e.g. a poisoned lock); the message says what.
     Internal,
 }
@@ -94,6 +98,23 @@ impl From<SyncError> for ApiError {
 impl From<TextError> for ApiError {
     fn from(error: TextError) -> Self {
         ApiError::from(error.into_core())
+    }
+}
+
+impl From<PacketError> for ApiError {
+    fn from(error: PacketError) -> Self {
+        let message = error.to_string();
+        match error {
+            PacketError::FontsNotFound { .. } | PacketError::Font { .. } => {
+                ApiError::new(ApiErrorKind::Fonts, message)
+            }
+            PacketError::Blocked(_) => ApiError::validation("preflight", message),
+            PacketError::Output { .. } => ApiError::validation("path", message),
+            PacketError::Cancelled => ApiError::new(ApiErrorKind::Cancelled, message),
+            PacketError::Template { .. } | PacketError::Export(_) | PacketError::Data(_) => {
+                ApiError::new(ApiErrorKind::Internal, message)
+            }
+        }
     }
 }
 

@@ -106,6 +106,7 @@ fn start(app: &mut App, opened: Option<Result<Store, String>>) {
         .unwrap_or_else(|| app_data_db_path(app.handle()).and_then(|path| open_store(&path)))
         .and_then(|store| {
             app.manage(Mutex::new(store));
+            app.manage(commands::packets::PacketFonts::default());
             open_main_window(app)
         });
     if let Err(message) = opened {

@@ -29,6 +29,10 @@ pub enum PacketError {
     #[error("the packet data could not be encoded: {0}")]
     Data(#[from] serde_json::Error),
 
+    /// The pre-flight check found errors: the packet is not made.
+    #[error("the packet was not made: {}; fix these first", .0.join("; "))]
+    Blocked(Vec<String>),
+
     /// The packet file cannot be written there (nothing is left behind).
     #[error("cannot write {}: {reason}", .path.display())]
     Output { path: PathBuf, reason: String },

@@ -30,9 +30,10 @@ mod templates;
 mod world;
 
 use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike};
-use normdesk_core::packets::data::{PacketData, PacketPhase, PacketProgress};
+use normdesk_core::packets::data::{self, Assembled, PacketData, PacketPhase, PacketProgress};
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
 use typst::{World, WorldExt};
@@ -178,6 +179,52 @@ fn compile<'a>(
                 messages,
             })
         }
+    }
+}
+
+/// What [`save`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub path: PathBuf,
+    pub pages: usize,
+    pub bytes: usize,
+}
+
+/// Makes an assembled packet's PDF at `dest`: refused while its pre-flight list has errors,
+/// then the output is claimed ([`OutputFile::beside`], so an unwritable path fails before the
+/// work), the packet rendered with `progress` (its phases, then [`PacketPhase::Save`]), written
+/// and renamed into place. Any failure leaves no file.
+pub fn save(
+    fonts: &Fonts,
+    assembled: &Assembled,
+    dest: &Path,
+    options: &RenderOptions,
+    progress: &mut dyn FnMut(PacketProgress) -> ControlFlow<()>,
+) -> Result<Saved, PacketError> {
+    refuse_blocked(assembled)?;
+    let mut out = OutputFile::beside(dest)?;
+    let rendered = render(fonts, &assembled.data, options, progress)?;
+    stepper(progress, 1)(PacketPhase::Save, 0)?;
+    out.write_all(&rendered.pdf)?;
+    Ok(Saved {
+        path: out.persist()?,
+        pages: rendered.pages,
+        bytes: rendered.pdf.len(),
+    })
+}
+
+/// Refuses a packet whose pre-flight list has errors ([`PacketError::Blocked`], every message).
+pub fn refuse_blocked(assembled: &Assembled) -> Result<(), PacketError> {
+    let errors: Vec<String> = assembled
+        .preflight
+        .iter()
+        .filter(|i| i.severity == data::Severity::Error)
+        .map(|i| i.message.clone())
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(PacketError::Blocked(errors))
     }
 }
 

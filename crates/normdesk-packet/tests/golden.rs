@@ -378,3 +378,58 @@ fn svg_pages_for_printing() {
     .unwrap_err();
     assert!(matches!(err, PacketError::Cancelled));
 }
+
+#[test]
+fn save_refuses_a_blocked_packet_and_writes_a_good_one_whole() {
+    use normdesk_core::packets::data::{
+        Assembled, PacketPhase, PreflightItem, RecordRef, Severity,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let dest = dir.path().join("liaison.pdf");
+    let item = |severity| PreflightItem {
+        severity,
+        record: RecordRef {
+            kind: "statement".into(),
+            id: sample::STATEMENT_ID.into(),
+        },
+        field: "body".into(),
+        key: "packet.preflight.empty_body".into(),
+        args: Vec::new(),
+        message: "the statement has no body".into(),
+    };
+    let mut assembled = Assembled {
+        data: sample::liaison(),
+        preflight: vec![item(Severity::Error)],
+    };
+    let go = &mut |_| std::ops::ControlFlow::Continue(());
+    let err = normdesk_packet::save(fonts(), &assembled, &dest, &RenderOptions::default(), go)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("the statement has no body"), "{err}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+
+    assembled.preflight = vec![item(Severity::Warning)];
+    let mut phases = Vec::new();
+    let saved = normdesk_packet::save(
+        fonts(),
+        &assembled,
+        &dest,
+        &RenderOptions::default(),
+        &mut |p| {
+            phases.push(p.phase);
+            std::ops::ControlFlow::Continue(())
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        phases,
+        [PacketPhase::Layout, PacketPhase::Export, PacketPhase::Save]
+    );
+    assert_eq!(std::fs::read(&dest).unwrap().len(), saved.bytes);
+    assert!(saved.pages >= 1);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+}

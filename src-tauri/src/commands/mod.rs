@@ -8,6 +8,7 @@
 pub mod comments;
 pub mod dashboard;
 pub mod exchange;
+pub mod packets;
 pub mod projects;
 pub mod registers;
 pub mod revisions;
