@@ -1,6 +1,6 @@
 // The window: navigation on the left, the notices and the current screen on the right.
 
-import { lazy, Suspense, useCallback, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { Nav, type Screen } from "./components/Nav";
 import { NoticeArea } from "./components/NoticeArea";
 import { SearchBox } from "./components/SearchBox";
@@ -8,7 +8,8 @@ import type { SearchKind } from "./platform/registers";
 import { ProjectsScreen } from "./screens/projects/ProjectsScreen";
 import { isRegisterScreen, screenOf } from "./screens/registers/defaults";
 import { useUnsavedGuard } from "./state/guard";
-import { NavigationContext, type RecordTarget } from "./state/navigation";
+import type { PacketSubject } from "./lib/packets";
+import { focusWhenShown, NavigationContext, type RecordTarget } from "./state/navigation";
 import { NoticeProvider } from "./state/NoticeProvider";
 import { ReviewNavigationContext } from "./state/review";
 import { ReferenceProvider } from "./state/ReferenceProvider";
@@ -19,6 +20,7 @@ import { UnsavedGuardProvider } from "./state/UnsavedGuardProvider";
 const RegisterScreen = lazy(() => import("./screens/registers/RegisterScreens").then((m) => ({ default: m.RegisterScreen })));
 const SettingsScreen = lazy(() => import("./screens/settings/SettingsScreen").then((m) => ({ default: m.SettingsScreen })));
 const ReviewScreen = lazy(() => import("./screens/review/ReviewScreen").then((m) => ({ default: m.ReviewScreen })));
+const PacketsScreen = lazy(() => import("./screens/packets/PacketsScreen").then((m) => ({ default: m.PacketsScreen })));
 const SyncScreen = lazy(() => import("./screens/sync/SyncScreen").then((m) => ({ default: m.SyncScreen })));
 
 function Shell() {
@@ -27,6 +29,8 @@ function Shell() {
 
   const [target, setTarget] = useState<RecordTarget | null>(null);
   const [reviewProject, setReviewProject] = useState<string | null>(null);
+  // The Packets screen's record survives a trip to fix a pre-flight item.
+  const [packetSubject, setPacketSubject] = useState<PacketSubject | null>(null);
 
   async function navigate(next: Screen) {
     if (next === screen) return;
@@ -35,18 +39,34 @@ function Shell() {
 
   // A record opened from the search box, the dashboard or a link: its screen selects it.
   const openRecord = useCallback(
-    async (kind: SearchKind, id: string) => {
+    async (kind: SearchKind, id: string, field?: string) => {
       if (!(await confirmLeave())) return;
       setScreen(screenOf(kind));
-      setTarget((t) => ({ kind, id, seq: (t?.seq ?? 0) + 1 }));
+      setTarget((t) => ({ kind, id, field, seq: (t?.seq ?? 0) + 1 }));
     },
     [confirmLeave],
   );
   // Until the draft editor screen lands, a draft request opens its project.
   const openDraft = useCallback((projectId: string) => void openRecord("project", projectId), [openRecord]);
+  const openPackets = useCallback(
+    async (subject: PacketSubject) => {
+      if (!(await confirmLeave())) return;
+      setPacketSubject(subject);
+      setScreen("packets");
+    },
+    [confirmLeave],
+  );
+  // A "Fix" from the Packets screen names a field: focus it once the record is shown.
+  useEffect(() => (target ? focusWhenShown(target) : undefined), [target]);
   const navigation = useMemo(
-    () => ({ target, openRecord: (kind: SearchKind, id: string) => void openRecord(kind, id), draft: null, openDraft }),
-    [target, openRecord, openDraft],
+    () => ({
+      target,
+      openRecord: (kind: SearchKind, id: string, field?: string) => void openRecord(kind, id, field),
+      draft: null,
+      openDraft,
+      openPackets: (subject: PacketSubject) => void openPackets(subject),
+    }),
+    [target, openRecord, openDraft, openPackets],
   );
 
   // A project's Revisions & comments, opened from its detail pane.
@@ -72,6 +92,7 @@ function Shell() {
           <Suspense fallback={<div className="screen-loading" aria-busy="true" />}>
             {isRegisterScreen(screen) && <RegisterScreen screen={screen} />}
             {screen === "review" && reviewProject && <ReviewScreen key={reviewProject} projectId={reviewProject} />}
+            {screen === "packets" && <PacketsScreen subject={packetSubject} onSubject={setPacketSubject} />}
             {screen === "sync" && <SyncScreen />}
             {screen === "settings" && <SettingsScreen />}
           </Suspense>

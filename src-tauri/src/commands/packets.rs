@@ -37,20 +37,21 @@ pub struct SavedPacket {
     pub bytes: u32,
 }
 
-/// One page to print: SVG, and its size in points (A4 portrait or landscape).
+/// One page to print: SVG, and its size in whole points (A4 portrait 595 × 842, landscape
+/// 842 × 595).
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct PrintPage {
     pub svg: String,
-    pub width_pt: f64,
-    pub height_pt: f64,
+    pub width_pt: u32,
+    pub height_pt: u32,
 }
 
 impl From<SvgPage> for PrintPage {
     fn from(p: SvgPage) -> Self {
         PrintPage {
             svg: p.svg,
-            width_pt: p.width_pt,
-            height_pt: p.height_pt,
+            width_pt: p.width_pt.round() as u32,
+            height_pt: p.height_pt.round() as u32,
         }
     }
 }

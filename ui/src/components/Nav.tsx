@@ -3,10 +3,10 @@
 import { useTranslation } from "react-i18next";
 import { useOpenConflicts } from "../state/openConflicts";
 
-export type Screen = "dashboard" | "projects" | "committees" | "people" | "organisations" | "liaisons" | "statements" | "sync" | "settings" | "review";
+export type Screen = "dashboard" | "projects" | "committees" | "people" | "organisations" | "liaisons" | "statements" | "packets" | "sync" | "settings" | "review";
 
 /** The navigation's entries; "review" (a project's revisions and comments) opens from the project. */
-const SCREENS: Screen[] = ["dashboard", "projects", "committees", "people", "organisations", "liaisons", "statements", "sync", "settings"];
+const SCREENS: Screen[] = ["dashboard", "projects", "committees", "people", "organisations", "liaisons", "statements", "packets", "sync", "settings"];
 
 interface Props {
   current: Screen;

@@ -17,7 +17,7 @@ import type {
 
 export type ApiErrorKind = ApiError["kind"];
 
-const KINDS: readonly ApiErrorKind[] = ["validation", "not_found", "newer_schema", "io", "database", "internal", "refused", "cancelled"];
+const KINDS: readonly ApiErrorKind[] = ["validation", "not_found", "newer_schema", "io", "database", "internal", "refused", "cancelled", "fonts"];
 
 /** A command that the core refused or that failed; `field` names the offending form field. */
 export class ApiFailure extends Error {

@@ -13,6 +13,7 @@ import { hasErrors } from "../../lib/validate";
 import { api, ApiFailure, type ProjectDetail, type RefLabel, type StageChange } from "../../platform/api";
 import { reviewApi } from "../../platform/review";
 import { useUnsavedGuard } from "../../state/guard";
+import { useRecordNavigation } from "../../state/navigation";
 import { useNotices } from "../../state/notices";
 import { useReference } from "../../state/reference";
 import { useOpenReview } from "../../state/review";
@@ -48,6 +49,7 @@ function focusField(name: string) {
 export function EditorBody({ detail: loadedDetail, handle, onSaved, onDeleted, onClose, onStageChanged }: Props) {
   const { t, i18n } = useTranslation();
   const { notify } = useNotices();
+  const { openPackets } = useRecordNavigation();
   const { catalog, lookups } = useReference();
   const { setPending, confirmLeave } = useUnsavedGuard();
   const openReview = useOpenReview();
@@ -190,6 +192,16 @@ export function EditorBody({ detail: loadedDetail, handle, onSaved, onDeleted, o
           {!isNew && detail && (
             <button type="button" className="btn" data-testid="project-review" disabled={saving} onClick={() => openReview(detail.project.id)}>
               {t("review.open")}
+            </button>
+          )}
+          {detail && (
+            <button
+              type="button"
+              className="btn"
+              data-testid="project-packet"
+              onClick={() => openPackets({ kind: "project", id: detail.project.id, label: detail.project.reference || (title?.text ?? "") })}
+            >
+              {t("packets.action")}
             </button>
           )}
           {!isNew && (

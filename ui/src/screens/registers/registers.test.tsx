@@ -60,7 +60,7 @@ describe("the search box", () => {
     });
     const openRecord = vi.fn();
     renderWithApp(
-      <NavigationContext.Provider value={{ target: null, openRecord, draft: null, openDraft: () => {} }}>
+      <NavigationContext.Provider value={{ target: null, openRecord, draft: null, openDraft: () => {}, openPackets: () => {} }}>
         <SearchBox />
       </NavigationContext.Provider>,
     );
@@ -98,7 +98,7 @@ describe("the dashboard", () => {
     });
     const openRecord = vi.fn();
     renderWithApp(
-      <NavigationContext.Provider value={{ target: null, openRecord, draft: null, openDraft: () => {} }}>
+      <NavigationContext.Provider value={{ target: null, openRecord, draft: null, openDraft: () => {}, openPackets: () => {} }}>
         <DashboardScreen />
       </NavigationContext.Provider>,
     );

@@ -16,7 +16,7 @@ import { StatementForm } from "./StatementForm";
 export function StatementView({ id, onChanged, onDeleted }: { id: string; onChanged: () => void; onDeleted: () => void }) {
   const { t } = useTranslation();
   const { notify } = useNotices();
-  const { openRecord } = useRecordNavigation();
+  const { openRecord, openPackets } = useRecordNavigation();
   const [detail, setDetail] = useState<StatementDetail | null>(null);
 
   const load = useCallback(() => {
@@ -50,6 +50,9 @@ export function StatementView({ id, onChanged, onDeleted }: { id: string; onChan
           {detail.overdue && <span className="badge badge-overdue" data-testid="badge-overdue">{t("badges.overdue")}</span>}
         </>}
         actions={<>
+          <button type="button" className="btn btn-small" data-testid="statement-packet" onClick={() => openPackets({ kind: "statement", id, label: s.title })}>
+            {t("packets.action")}
+          </button>
           {detail.next_states.length > 0 && <span className="muted">{t("statements.moveTo")}</span>}
           {detail.next_states.map((next) => (
             <button key={next} type="button" className={next === "dead" ? "btn btn-small btn-danger-quiet" : "btn btn-small"} data-testid={`state-${next}`} onClick={() => void act("save", () => registersApi.setStatementState(id, next))}>
