@@ -246,6 +246,56 @@ mod tests {
         assert!(refused.message.contains("a.ndbundle") && refused.message.contains("not a zip"));
     }
 
+    #[test]
+    fn packet_errors_map_to_stable_kinds() {
+        let cases: Vec<(PacketError, ApiErrorKind, Option<&str>)> = vec![
+            (
+                PacketError::Font {
+                    path: "/opt/normdesk/fonts/NotoSerifCJKsc-Regular.otf".into(),
+                    reason: "No such file or directory".into(),
+                },
+                ApiErrorKind::Fonts,
+                None,
+            ),
+            (
+                PacketError::FontsNotFound {
+                    looked: vec!["/opt/normdesk/fonts".into()],
+                },
+                ApiErrorKind::Fonts,
+                None,
+            ),
+            (
+                PacketError::Blocked(vec!["the project has no scope".into()]),
+                ApiErrorKind::Validation,
+                Some("preflight"),
+            ),
+            (
+                PacketError::Output {
+                    path: "/proc/p.pdf".into(),
+                    reason: "No such file or directory".into(),
+                },
+                ApiErrorKind::Validation,
+                Some("path"),
+            ),
+            (PacketError::Cancelled, ApiErrorKind::Cancelled, None),
+            (
+                PacketError::Export(vec!["broken".into()]),
+                ApiErrorKind::Internal,
+                None,
+            ),
+        ];
+        for (packet, kind, field) in cases {
+            let shown = packet.to_string();
+            let api = ApiError::from(packet);
+            assert_eq!(api.kind, kind, "{shown}");
+            assert_eq!(api.field.as_deref(), field, "{shown}");
+            assert_eq!(
+                api.message, shown,
+                "the message is the renderer's own sentence"
+            );
+        }
+    }
+
     fn rusqlite_error() -> rusqlite::Error {
         rusqlite::Error::QueryReturnedNoRows
     }

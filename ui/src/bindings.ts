@@ -55,6 +55,10 @@ export const commands = {
 	saveAttachment: (id: string, path: string) => typedError<Attachment, ApiError>(__TAURI_INVOKE("save_attachment", { id, path })),
 	removeAttachment: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("remove_attachment", { id })),
 	dashboard: () => typedError<Dashboard, ApiError>(__TAURI_INVOKE("dashboard")),
+	packetKinds: (id: string) => typedError<PacketKind[], ApiError>(__TAURI_INVOKE("packet_kinds", { id })),
+	packetPreflight: (request: PacketRequest) => typedError<Assembled, ApiError>(__TAURI_INVOKE("packet_preflight", { request })),
+	savePacket: (request: PacketRequest, path: string, onProgress: Channel<PacketProgress>) => typedError<SavedPacket, ApiError>(__TAURI_INVOKE("save_packet", { request, path, onProgress })),
+	packetPages: (request: PacketRequest, onProgress: Channel<PacketProgress>) => typedError<PrintPage[], ApiError>(__TAURI_INVOKE("packet_pages", { request, onProgress })),
 	targetProgress: () => typedError<TargetProgress[], ApiError>(__TAURI_INVOKE("target_progress")),
 	createTarget: (input: TargetInput) => typedError<string, ApiError>(__TAURI_INVOKE("create_target", { input })),
 	updateTarget: (id: string, input: TargetInput) => typedError<null, ApiError>(__TAURI_INVOKE("update_target", { id, input })),
@@ -122,6 +126,11 @@ export type ApiErrorKind =
 "refused" | 
 /**  Long work stopped at the person's request; nothing was changed. */
 "cancelled" | 
+/**
+ *  The packet fonts are missing or do not load (a damaged install, a wrong NORMDESK_FONTS);
+ *  no packet is made with other fonts.
+ */
+"fonts" | 
 /**  A bug in the shell (e.g. a poisoned lock); the message says what. */
 "internal";
 
@@ -136,6 +145,13 @@ export type AppInfo = {
 	/**  The chosen UI language; `None` until the user picks one. */
 	language: string | null,
 	schema_version: number,
+};
+
+/**  The assembled packet and its pre-flight list. */
+export type Assembled = {
+	data: PacketData,
+	/**  Errors first, then warnings, each in the order the rules run. */
+	preflight: PreflightItem[],
 };
 
 /**  An attachment's metadata (the bytes come from [`bytes`]). */
@@ -156,6 +172,27 @@ export type AuthorCount = {
 	replica: Replica,
 	changes: number,
 };
+
+/**  One block of a draft's text, as the draft packet prints it. */
+export type Block = 
+/**  A numbered clause heading: number "4.2.1" (level 3), or an annex ("Annex A", level 1). */
+{ type: "heading"; number: string; level: number; text: string } | 
+/**  A paragraph of running text. */
+{ type: "paragraph"; text: string } | 
+/**  A note or an example ("NOTE 1 …", "注1：…", "EXAMPLE …", "示例：…"), printed smaller. */
+{ type: "note"; label: string; text: string } | 
+/**  An item of a list ("a) …", "— …", "- …"). */
+{ type: "item"; label: string; text: string } | 
+/**  A table: consecutive `|` rows; the first row is the header. */
+{ type: "table"; rows: string[][] } | 
+/**  A table's caption ("Table 1 — Pads", "表1 …"). */
+{ type: "caption"; text: string } | 
+/**
+ *  A figure reference (`[[figure: name]]`): the project's attachment of that name. `file`
+ *  is the image's name among [`PacketData::figures`] when it is embedded; otherwise the
+ *  packet prints a placeholder and `status` says why (pre-flight warns).
+ */
+{ type: "figure"; name: string; file?: string | null; status?: FigureStatus };
 
 /**  A problem with one cell of an imported sheet. */
 export type CellProblem = {
@@ -200,6 +237,12 @@ export type Comment = {
 	id: string,
 } & CommentInput;
 
+/**  Comments on one clause ("General" first, then clause order). */
+export type CommentGroup = {
+	clause: string,
+	comments: CommentRow[],
+};
+
 /**  A comment's fields, as a form or a sheet row gives them. */
 export type CommentInput = {
 	project_id: string,
@@ -224,7 +267,31 @@ export type CommentInput = {
 	disposition: string,
 };
 
+/**  One comment, one row of the 8-column template. */
+export type CommentRow = {
+	id: string,
+	/**  "CN-001": MB and a running number. */
+	label: string,
+	mb: string,
+	line: string,
+	clause: string,
+	paragraph: string,
+	type: CommentType,
+	comment: string,
+	proposed_change: string,
+	observation: string,
+};
+
 export type CommentType = "ge" | "te" | "ed";
+
+/**  The compiled comments. */
+export type CommentsPacket = {
+	project: ProjectInfo,
+	/**  The document commented on: the revision's name ("CD"), else the project reference. */
+	document: string,
+	groups: CommentGroup[],
+	count: number,
+};
 
 /**  What importing a sheet would do, for the preview; nothing is written to make it. */
 export type CommentsPreview = {
@@ -237,6 +304,21 @@ export type CommentsPreview = {
 export type Committee = {
 	id: string,
 } & CommitteeInput;
+
+/**  A committee as printed: reference and titles. */
+export type CommitteeInfo = {
+	id: string,
+	reference: string,
+	title_en: string,
+	title_zh: string,
+	/**  The secretariat (member body), e.g. "SAC". */
+	secretariat: string,
+	/**  The organisation's acronym ("ISO"), empty when none. */
+	organisation: string,
+	/**  The organisation's names, for group standards (the association). */
+	organisation_en: string,
+	organisation_zh: string,
+};
 
 /**  Every editable field of a committee. */
 export type CommitteeInput = {
@@ -351,6 +433,14 @@ export type Deliverable = "IS" | "TS" | "TR" | "PAS" | "IWA" | "Guide" | "Amd" |
 
 export type Direction = "incoming" | "outgoing";
 
+/**  A draft for circulation. */
+export type DraftPacket = {
+	project: ProjectInfo,
+	text: DraftText,
+	/**  Published (stage 60.60 or later): no "DRAFT" mark. */
+	published: boolean,
+};
+
 /**  A draft of a project with its revisions, for the Revisions & comments screen. */
 export type DraftRevisions = {
 	draft: DraftSummary,
@@ -370,6 +460,14 @@ export type DraftSummary = {
 	 */
 	has_text: boolean,
 	open_reviews: number,
+};
+
+/**  A draft text split into blocks. */
+export type DraftText = {
+	draft_id: string | null,
+	/**  "en" or "zh". */
+	lang: string,
+	blocks: Block[],
 };
 
 export type DueStatement = {
@@ -436,6 +534,34 @@ export type ExportReport = {
  *  hold exactly), so numbers travel as `f64` and lists or objects as their JSON text.
  */
 export type FieldValue = null | boolean | number | null | string;
+
+/**  Whether a figure's image could be embedded. */
+export type FigureStatus = 
+/**  The project has an image attachment of that name: it is printed. */
+"embedded" | 
+/**  The project has no attachment of that name (or it is not looked up for this kind). */
+"missing" | 
+/**  The attachment is not a PNG, JPEG, GIF or SVG image. */
+"not_image" | 
+/**  The attachment's bytes have not arrived on this workstation yet (sync). */
+"not_arrived";
+
+/**  A group standard application (立项申请书) with its drafting explanation (编制说明). */
+export type GroupApplicationPacket = {
+	project: ProjectInfo,
+	/**  The association the application goes to (the committee's organisation, in Chinese). */
+	association: string,
+	/**  The drafting units: the organisations of the drafters, leader's first. */
+	drafting_units: string[],
+	/**  The drafters (起草人): people with a current role in the committee, leader first. */
+	drafters: PersonInfo[],
+	plan: Milestone[],
+	/**  The Chinese draft's clause headings (主要技术内容), when a draft exists. */
+	outline: Block[],
+	/**  How many ballot comments were received and how many are not yet dispositioned. */
+	comments_received: number,
+	comments_open: number,
+};
 
 /**  A problem with the file or one cell. `row` 0 is the file itself, 1 the header. */
 export type ImportError = {
@@ -526,6 +652,28 @@ export type LiaisonInput = {
 	sample: boolean,
 };
 
+/**  A liaison statement. */
+export type LiaisonPacket = {
+	id: string,
+	title: string,
+	direction: Direction,
+	from_party: string,
+	to_party: string,
+	purpose: Purpose,
+	deadline: string | null,
+	state: StatementState,
+	committee: CommitteeInfo | null,
+	/**  The liaison's organisation and category ("IEEE SA — category A"). */
+	liaison: string | null,
+	/**  The liaison representative, then the committee's chair and committee manager. */
+	contacts: PersonInfo[],
+	/**  The statement answered: its title. */
+	in_response_to: string | null,
+	body: string,
+	/**  Names of attached files (listed, not embedded). */
+	attachments: string[],
+};
+
 /**  Filters for the liaison register. */
 export type LiaisonQuery = {
 	committee_id?: string | null,
@@ -584,6 +732,35 @@ export type MembershipInput = {
 	sample: boolean,
 };
 
+/**  One argument of a pre-flight message (for the UI's translated text). */
+export type MessageArg = {
+	name: string,
+	value: string,
+};
+
+/**  A dated step: a stage history entry or a planned milestone. */
+export type Milestone = {
+	label_en: string,
+	label_zh: string,
+	date: string | null,
+	note: string,
+};
+
+/**  New work item proposal: ISO Form 4 content, the expert list and a cover letter. */
+export type NwipPacket = {
+	project: ProjectInfo,
+	/**  Whether a draft text exists (Form 4 "preparatory work": a draft is attached). */
+	draft_attached: boolean,
+	/**  The draft's clause headings (an outline), when a draft exists. */
+	outline: Block[],
+	/**  Target dates: start, target, limit. */
+	plan: Milestone[],
+	/**  The proposer (the leader's organisation, or our committee's secretariat). */
+	proposer: string,
+	/**  People with a current role in the project's committee, leader first. */
+	experts: PersonInfo[],
+};
+
 /**  What kind of body an organisation is. */
 export type OrgKind = "international_sdo" | "regional_sdo" | "national_body" | "consortium" | "alliance" | "enterprise" | "government" | "research";
 
@@ -625,6 +802,79 @@ export type OverdueProject = {
 	days_over: number,
 };
 
+/**  The packet's content, by kind. */
+export type PacketContent = {
+	kind: "nwip",
+} & NwipPacket | {
+	kind: "draft",
+} & DraftPacket | {
+	kind: "comments",
+} & CommentsPacket | {
+	kind: "liaison",
+} & LiaisonPacket | {
+	kind: "group-application",
+} & GroupApplicationPacket;
+
+/**  Everything a packet prints. */
+export type PacketData = {
+	/**  The record it is made from. */
+	source: RecordRef,
+	/**  The packet's date, `YYYY-MM-DD`. */
+	date: string,
+	/**  The PDF's title (document information), e.g. "ISO/CD 21384-5 — Draft for circulation". */
+	title: string,
+	/**  The kind-specific content, tagged with `kind`. */
+	content: PacketContent,
+};
+
+/**  The five kinds of packet. Wire names are the CLI's `KIND` argument. */
+export type PacketKind = 
+/**  New work item proposal (ISO Form 4 content), with the expert list and a cover letter. */
+"nwip" | 
+/**  A draft for circulation: cover, contents, numbered clauses. */
+"draft" | 
+/**  The compiled comments in the 8-column template, landscape. */
+"comments" | 
+/**  A liaison statement: envelope and body. */
+"liaison" | 
+/**  A group standard application (立项申请书) with its drafting explanation (编制说明). */
+"group-application";
+
+/**  The phases of making a packet, for a progress display. */
+export type PacketPhase = 
+/**  Gathering the data and running the pre-flight rules. */
+"assemble" | 
+/**  Typesetting (most of the time). */
+"layout" | 
+/**  Writing the PDF (fonts subset and embedded). */
+"export" | 
+/**  Writing the file. */
+"save";
+
+/**  A progress report: the phase about to start, as step `step` of `steps`. */
+export type PacketProgress = {
+	phase: PacketPhase,
+	step: number,
+	steps: number,
+};
+
+/**  What the Packets screen (or the CLI) asks for. */
+export type PacketRequest = {
+	kind: PacketKind,
+	/**  The project's id, or the statement's for `liaison`. */
+	id: string,
+	/**
+	 *  The packet's date (`YYYY-MM-DD`), printed on it and used by the date rules; defaults to
+	 *  the local date. The CLI sets it from `SOURCE_DATE_EPOCH` when that is set.
+	 */
+	date?: string | null,
+	/**
+	 *  Which draft text (`en` or `zh`) a draft packet prints; defaults to Chinese for Chinese
+	 *  tiers and English otherwise, falling back to whichever exists.
+	 */
+	lang?: string | null,
+};
+
 export type Person = {
 	id: string,
 } & PersonInput;
@@ -639,6 +889,21 @@ export type PersonDetail = {
 	projects: LedProject[],
 	/**  Oldest first. */
 	training: Training[],
+};
+
+/**  A person as printed in a list, a letter or an envelope. */
+export type PersonInfo = {
+	id: string,
+	name_zh: string,
+	name_en: string,
+	email: string,
+	phone: string,
+	/**  The organisation's acronym, or its name when it has none. */
+	organisation: string,
+	organisation_zh: string,
+	expertise: string,
+	/**  The role that puts the person on a list (an expert list, a contacts list). */
+	role: Role | null,
 };
 
 /**  Every editable field of a person. */
@@ -688,6 +953,20 @@ export type PersonRow = {
 /**  The phases of an exchange, for a progress bar's label. */
 export type Phase = "verify" | "apply" | "export";
 
+/**  One thing missing or doubtful before a packet is made. */
+export type PreflightItem = {
+	severity: Severity,
+	/**  The record to open to fix it. */
+	record: RecordRef,
+	/**  The field to jump to (a schema field name such as "scope", or "members", "body"). */
+	field: string,
+	/**  A stable message key for the UI's translations, e.g. "packet.preflight.no_scope". */
+	key: string,
+	args: MessageArg[],
+	/**  The message in English (the CLI prints it). */
+	message: string,
+};
+
 /**  One row of an imported sheet: its comment when every cell is good, else its problems. */
 export type PreviewRow = {
 	/**  The row number as a spreadsheet shows it (the header is row 1). */
@@ -696,6 +975,16 @@ export type PreviewRow = {
 	cells: string[],
 	comment: CommentInput | null,
 	problems: CellProblem[],
+};
+
+/**
+ *  One page to print: SVG, and its size in whole points (A4 portrait 595 × 842, landscape
+ *  842 × 595).
+ */
+export type PrintPage = {
+	svg: string,
+	width_pt: number,
+	height_pt: number,
 };
 
 /**
@@ -723,6 +1012,37 @@ export type ProjectDetail = {
 	committee: RefLabel | null,
 	leader: RefLabel | null,
 	overdue: boolean,
+};
+
+/**  A project as every packet about it heads it. */
+export type ProjectInfo = {
+	id: string,
+	reference: string,
+	title_en: string,
+	title_zh: string,
+	/**  Wire name of the tier ("international" … "enterprise"). */
+	tier: string,
+	/**  Wire name of the deliverable ("IS", "GB/T", "T", …). */
+	deliverable: string,
+	/**  Harmonized stage code and its names. */
+	stage: string,
+	stage_en: string,
+	stage_zh: string,
+	/**  The Chinese process name (起草, 征求意见, …). */
+	stage_cn_process: string,
+	committee: CommitteeInfo | null,
+	leader: PersonInfo | null,
+	track_months: number | null,
+	start_date: string | null,
+	target_date: string | null,
+	limit_date: string | null,
+	scope: string,
+	purpose: string,
+	relevant_documents: string,
+	known_patents: string,
+	liaisons_engaged: string,
+	/**  Stage history, oldest first. */
+	history: Milestone[],
 };
 
 /**  Every editable field of a project (what a form or `new project` supplies). */
@@ -802,6 +1122,13 @@ export type ProjectSort = "reference" | "title" | "stage" | "target_date" | "lim
 
 export type Purpose = "action" | "comment" | "information" | "response";
 
+/**  A record a packet is made from or a pre-flight item points at. */
+export type RecordRef = {
+	/**  "project", "statement", "committee", "person", "draft" */
+	kind: string,
+	id: string,
+};
+
 /**  A reference to another record with a human label, for pickers and detail panes. */
 export type RefLabel = {
 	id: string,
@@ -866,6 +1193,13 @@ export type RowChange = {
 	fields: string[],
 };
 
+/**  A saved packet, for the screen's confirmation. */
+export type SavedPacket = {
+	path: string,
+	pages: number,
+	bytes: number,
+};
+
 export type SearchGroup = {
 	kind: SearchKind,
 	/**  How many records of this kind match. */
@@ -897,6 +1231,13 @@ export type Section<T> = {
 	total: number,
 	items: T[],
 };
+
+/**  How serious a pre-flight item is. */
+export type Severity = 
+/**  The packet would be unusable: making it is refused. */
+"error" | 
+/**  Doubtful: shown, and the packet can still be made. */
+"warning";
 
 export type Span = {
 	kind: SpanKind,

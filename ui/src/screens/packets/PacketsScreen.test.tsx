@@ -22,7 +22,7 @@ function assembled(preflight: PreflightItem[]): Assembled {
 
 function renderScreen(openRecord = vi.fn()) {
   renderWithApp(
-    <NavigationContext.Provider value={{ target: null, openRecord, openPackets: vi.fn() }}>
+    <NavigationContext.Provider value={{ target: null, openRecord, draft: null, openDraft: vi.fn(), openPackets: vi.fn() }}>
       <PacketsScreen subject={subject} onSubject={vi.fn()} />
     </NavigationContext.Provider>,
   );

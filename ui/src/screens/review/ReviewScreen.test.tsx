@@ -62,7 +62,7 @@ function show(comments: Comment[] = [comment]) {
   const list = vi.spyOn(reviewApi, "listComments").mockResolvedValue(comments);
   const openDraft = vi.fn();
   renderWithApp(
-    <NavigationContext.Provider value={{ target: null, openRecord: () => {}, draft: null, openDraft }}>
+    <NavigationContext.Provider value={{ target: null, openRecord: () => {}, draft: null, openDraft, openPackets: () => {} }}>
       <ReviewScreen projectId={P} />
     </NavigationContext.Provider>,
   );
