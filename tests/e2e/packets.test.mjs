@@ -128,7 +128,7 @@ describe("packets", { timeout: 600_000 }, () => {
     const dialog = await waitForNewWindow(before);
     await answerFileDialog(dialog.id, target);
     const error = await app.waitForText("packet-error", `cannot write ${target}`, { timeout: 60_000 });
-    assert.match(error, /^Could not save the packet: cannot write \/proc\/normdesk-packet\.pdf: /);
+    assert.ok(error.includes("Could not save the packet"), `the message says what failed: ${error}`);
     await app.screenshot("packets-refused");
     assert.equal(existsSync(target), false);
     assert.equal((await app.allByTestId("packet-saved")).length, 0, "no success is shown");

@@ -2,7 +2,7 @@
 // the webview's print dialog. Making a packet reports progress through a Tauri `Channel`,
 // turned here into a plain callback.
 
-import { Channel } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import { save } from "@tauri-apps/plugin-dialog";
 import { commands } from "../bindings";
 import type { Assembled, PacketKind, PacketProgress, PacketRequest, PreflightItem, PrintPage, SavedPacket } from "../bindings";
@@ -33,21 +33,22 @@ export async function choosePacketDestination(defaultName: string, title: string
   return path ?? null;
 }
 
+/** The page rule of the packet being printed (one at a time). */
+let pageRule: CSSStyleSheet | null = null;
+
 /**
- * Opens the system's print dialog for what the window shows (in WebKitGTK, the GTK print
- * dialog), with the pages' paper size and no margins: the print view draws whole A4 pages.
- * The page rule is added through the CSS object model (the CSP allows no inline style).
+ * Opens the system's print dialog (the GTK print dialog in WebKitGTK) for what the window shows
+ * — the print view's pages — with their paper size and no margins. The page rule is set through
+ * the CSS object model (the CSP allows no inline style). The dialog is opened through Tauri's
+ * webview print command (WebKit's print operation) rather than `window.print()`, which opens
+ * nothing in WebKitGTK under WebDriver.
  */
-export function printPages(landscape: boolean): void {
+export async function printPages(landscape: boolean): Promise<void> {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(`@page { size: A4 ${landscape ? "landscape" : "portrait"}; margin: 0 }`);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  const done = () => {
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-    window.removeEventListener("afterprint", done);
-  };
-  window.addEventListener("afterprint", done);
-  window.print();
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets.filter((s) => s !== pageRule), sheet];
+  pageRule = sheet;
+  await invoke("plugin:webview|print");
 }
 
 export type { Assembled, PacketKind, PacketProgress, PacketRequest, PreflightItem, PrintPage, SavedPacket };

@@ -117,7 +117,7 @@ describe("packets screen", () => {
     vi.spyOn(platform.packetsApi, "preflight").mockResolvedValue(assembled([]));
     const page = { svg: '<svg xmlns="http://www.w3.org/2000/svg" width="842pt" height="595pt"></svg>', width_pt: 842, height_pt: 595 };
     vi.spyOn(platform.packetsApi, "pages").mockResolvedValue([page, page]);
-    const print = vi.spyOn(platform, "printPages").mockImplementation(() => {});
+    const print = vi.spyOn(platform, "printPages").mockResolvedValue(undefined);
     renderScreen();
     await userEvent.click(await screen.findByTestId("packet-print"));
     const view = await screen.findByTestId("packet-print-view");

@@ -100,6 +100,15 @@ export function PacketsScreen({ subject, onSubject }: Props) {
     }
   }
 
+  async function printNow(shown: PrintPage[]) {
+    try {
+      await platform.printPages(isLandscape(shown));
+    } catch (e) {
+      setPages(null);
+      setFailure(describeFailure(t, t("packets.actions.print"), e));
+    }
+  }
+
   const items = assembled?.preflight ?? [];
   const { errors, warnings } = counts(items);
   const ready = assembled !== null && canMake(items) && work === null;
@@ -207,7 +216,7 @@ export function PacketsScreen({ subject, onSubject }: Props) {
           </p>
         )}
       </div>
-      {pages && <PrintView pages={pages} title={assembled?.data.title ?? ""} onPrint={() => platform.printPages(isLandscape(pages))} onClose={() => setPages(null)} />}
+      {pages && <PrintView pages={pages} title={assembled?.data.title ?? ""} onPrint={() => void printNow(pages)} onClose={() => setPages(null)} />}
     </div>
   );
 }
