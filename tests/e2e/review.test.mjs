@@ -215,4 +215,18 @@ describe("revisions and ballot comments", { timeout: 600_000 }, () => {
     await app.click("comments-import-cancel");
     assert.equal(await sqlite(app.dbPath, "SELECT count(*) FROM comment"), before, "nothing written");
   });
+
+  it("speaks Chinese on the same screen", async () => {
+    await app.click("nav-settings");
+    await app.select("settings-language", "zh-CN");
+    await waitUntil(async () => (await app.bodyData("lang")) === "zh-CN", { message: "body[data-lang] to become zh-CN" });
+    await app.click("nav-projects");
+    await (await app.byTestId("project-row", { extra: `[data-id="${projectId}"]` })).click();
+    await app.click("project-review");
+    await app.waitForText("review-screen", "修订版本与意见");
+    await app.waitForText("comments", "投票意见");
+    await (await find(inDraft("zh", "revision-compare"))).click();
+    await find(`[data-testid="revisions"][data-lang="zh"] [data-testid="diff-added"]`);
+    await app.screenshot("review-zh");
+  });
 });
