@@ -3,7 +3,8 @@
 // scope and purpose; "Fix" opens the project with the scope field focused; once both are written
 // the packet is saved through the native GTK save dialog, and the file is checked with qpdf and
 // pdftotext (reference, both titles). Print shows the pages and opens the GTK print dialog,
-// which is cancelled. A path that cannot be written is refused clearly and leaves no file.
+// which is cancelled. A path that cannot be written is refused clearly and leaves no file, and so
+// is a packet whose fonts do not load (NORMDESK_FONTS pointing at an empty folder).
 
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -152,5 +153,31 @@ describe("packets", { timeout: 600_000 }, () => {
     await run("xdotool", ["key", "Escape"]);
     await waitUntil(async () => !(await visibleWindows()).has(dialog.id), { message: "the print dialog to close" });
     await app.click("packet-print-close");
+  });
+
+  it("a packet font that does not load is an error shown to the user, and no file is written", async () => {
+    await app.close();
+    const missing = join(out, "no-fonts");
+    process.env.NORMDESK_FONTS = missing;
+    try {
+      app = await launchApp("packets-no-fonts");
+      await app.click("project-row", { extra: `[data-id="${project.id}"]` });
+      await app.type("field-scope", SCOPE);
+      await app.type("field-purpose", PURPOSE);
+      await app.click("project-save");
+      await waitUntil(async () => (await (await app.byTestId("project-editor")).attribute("data-dirty")) === "false", { message: "the project to be saved" });
+      await app.click("project-packet");
+      await app.byTestId("packet-preflight", { extra: '[data-errors="0"]' });
+      const target = join(out, "without fonts.pdf");
+      const before = await visibleWindows();
+      await app.click("packet-save");
+      await answerFileDialog((await waitForNewWindow(before)).id, target);
+      const error = await app.waitForText("packet-error", "NotoSerifCJKsc-Regular.otf", { timeout: 60_000 });
+      assert.ok(error.includes(missing), `the message names the folder: ${error}`);
+      await app.screenshot("packets-no-fonts");
+      assert.equal(existsSync(target), false, "no PDF made with other fonts");
+    } finally {
+      delete process.env.NORMDESK_FONTS;
+    }
   });
 });
