@@ -110,6 +110,16 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::comments::export_comments,
             commands::comments::preview_comments_import,
             commands::comments::import_comments,
+            commands::drafts::list_drafts,
+            commands::drafts::create_draft,
+            commands::drafts::open_draft,
+            commands::drafts::preload_draft,
+            commands::drafts::apply_draft_edits,
+            commands::drafts::set_draft_selection,
+            commands::drafts::close_draft,
+            commands::drafts::draft_clause_position,
+            commands::drafts::draft_reviews,
+            commands::drafts::confirm_draft_review,
         ])
         .error_handling(ErrorHandlingMode::Result)
         .disable_serde_phases()

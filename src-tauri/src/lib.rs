@@ -107,6 +107,7 @@ fn start(app: &mut App, opened: Option<Result<Store, String>>) {
         .and_then(|store| {
             app.manage(Mutex::new(store));
             app.manage(commands::packets::PacketFonts::default());
+            app.manage(commands::drafts::DraftCache::default());
             open_main_window(app)
         });
     if let Err(message) = opened {

@@ -56,6 +56,45 @@ impl Drafts {
         }
         Ok(self.docs.get_mut(draft_id).expect("inserted above"))
     }
+
+    /// Loads a document read by [`stored`] (the slow part: about a second for a 1 MB draft),
+    /// without the store, so the app can hold only this cache — not the database — meanwhile.
+    /// An edit waiting for the cache then finds the document loaded.
+    pub fn load_stored(&mut self, stored: Option<StoredDoc>) -> Result<()> {
+        let Some(stored) = stored else { return Ok(()) };
+        if let Some(doc) = self.docs.get_mut(&stored.draft_id)
+            && heads_text(&doc.heads()) == stored.heads
+        {
+            return Ok(());
+        }
+        let doc = Doc::load(&stored.am, &stored.chunks, Some(&crate::doc::new_actor()))?;
+        self.docs.insert(stored.draft_id, doc);
+        Ok(())
+    }
+}
+
+/// A draft's document as stored (whole save and chunks), read quickly under the store's lock.
+pub struct StoredDoc {
+    draft_id: String,
+    heads: String,
+    am: Vec<u8>,
+    chunks: Vec<Vec<u8>>,
+}
+
+/// Reads a draft's stored document for [`Drafts::load_stored`] (`None` when the text has not
+/// arrived).
+pub fn stored(conn: &Connection, draft_id: &str) -> Result<Option<StoredDoc>> {
+    let draft_id = normdesk_core::projects::parse_id(draft_id)?;
+    let Some((am, chunks)) = store::read(conn, &draft_id)? else {
+        return Ok(None);
+    };
+    let heads = store::stored_heads(conn, &draft_id)?.unwrap_or_default();
+    Ok(Some(StoredDoc {
+        draft_id,
+        heads,
+        am,
+        chunks,
+    }))
 }
 
 /// A selection or cursor in the editor (UTF-16 units; `anchor == head` is a cursor).
@@ -298,6 +337,34 @@ pub fn apply(
             doc.splice(s.pos as usize, s.delete as usize, &s.insert)?;
         }
         Ok(Vec::new())
+    })
+}
+
+/// Like [`apply`], and then numbers the clauses, annexes, notes and examples again
+/// (docs/draft-markup.md) in the same change — the editor's path, so that numbers are kept
+/// as the text is written. The outcome's splices are the renumbering, for the editor's buffer
+/// (relative to the text after `splices`).
+pub fn apply_numbered(
+    store: &mut Store,
+    drafts: &mut Drafts,
+    draft_id: &str,
+    splices: &[Splice],
+    selection: Option<Selection>,
+) -> Result<EditOutcome> {
+    edit(store, drafts, draft_id, selection, "edit", |doc| {
+        for s in splices {
+            doc.splice(s.pos as usize, s.delete as usize, &s.insert)?;
+        }
+        let text = doc.text();
+        let numbered = markup::renumber(&text);
+        if numbered == text {
+            return Ok(Vec::new());
+        }
+        let renumbering = diff::splices(&text, &numbered);
+        for s in &renumbering {
+            doc.splice(s.pos as usize, s.delete as usize, &s.insert)?;
+        }
+        Ok(renumbering)
     })
 }
 

@@ -11,8 +11,9 @@ use crate::doc::{Doc, heads_text};
 /// Chunks kept before the document is compacted into one save.
 pub const COMPACT_AFTER: i64 = 64;
 
-/// The stored document of a draft, if this workstation has it.
-pub fn load(conn: &Connection, draft_id: &str) -> Result<Option<Doc>> {
+/// The stored bytes of a draft's document (the whole save and the chunks after it), if this
+/// workstation has it.
+pub fn read(conn: &Connection, draft_id: &str) -> Result<Option<(Vec<u8>, Vec<Vec<u8>>)>> {
     let am: Option<Vec<u8>> = conn
         .prepare_cached("SELECT am FROM draft_doc WHERE draft_id = ?1")?
         .query_row([draft_id], |r| r.get(0))
@@ -22,6 +23,14 @@ pub fn load(conn: &Connection, draft_id: &str) -> Result<Option<Doc>> {
         .prepare_cached("SELECT am FROM draft_chunk WHERE draft_id = ?1 ORDER BY seq")?
         .query_map([draft_id], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
+    Ok(Some((am, chunks)))
+}
+
+/// The stored document of a draft, if this workstation has it.
+pub fn load(conn: &Connection, draft_id: &str) -> Result<Option<Doc>> {
+    let Some((am, chunks)) = read(conn, draft_id)? else {
+        return Ok(None);
+    };
     Ok(Some(Doc::load(
         &am,
         &chunks,

@@ -7,6 +7,7 @@
 
 pub mod comments;
 pub mod dashboard;
+pub mod drafts;
 pub mod exchange;
 pub mod packets;
 pub mod projects;
