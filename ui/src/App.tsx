@@ -9,7 +9,7 @@ import { ProjectsScreen } from "./screens/projects/ProjectsScreen";
 import { isRegisterScreen, screenOf } from "./screens/registers/defaults";
 import { useUnsavedGuard } from "./state/guard";
 import type { PacketSubject } from "./lib/packets";
-import { focusWhenShown, NavigationContext, type RecordTarget } from "./state/navigation";
+import { focusWhenShown, NavigationContext, type DraftLang, type DraftTarget, type RecordTarget } from "./state/navigation";
 import { NoticeProvider } from "./state/NoticeProvider";
 import { ReviewNavigationContext } from "./state/review";
 import { ReferenceProvider } from "./state/ReferenceProvider";
@@ -21,6 +21,7 @@ const RegisterScreen = lazy(() => import("./screens/registers/RegisterScreens").
 const SettingsScreen = lazy(() => import("./screens/settings/SettingsScreen").then((m) => ({ default: m.SettingsScreen })));
 const ReviewScreen = lazy(() => import("./screens/review/ReviewScreen").then((m) => ({ default: m.ReviewScreen })));
 const PacketsScreen = lazy(() => import("./screens/packets/PacketsScreen").then((m) => ({ default: m.PacketsScreen })));
+const DraftScreen = lazy(() => import("./screens/drafts/DraftScreen").then((m) => ({ default: m.DraftScreen })));
 const SyncScreen = lazy(() => import("./screens/sync/SyncScreen").then((m) => ({ default: m.SyncScreen })));
 
 function Shell() {
@@ -46,8 +47,16 @@ function Shell() {
     },
     [confirmLeave],
   );
-  // Until the draft editor screen lands, a draft request opens its project.
-  const openDraft = useCallback((projectId: string) => void openRecord("project", projectId), [openRecord]);
+  // A project's draft text (from its detail pane, or a ballot comment's clause).
+  const [draft, setDraft] = useState<DraftTarget | null>(null);
+  const openDraft = useCallback(
+    async (projectId: string, lang: DraftLang, clause?: string) => {
+      if (!(await confirmLeave())) return;
+      setScreen("draft");
+      setDraft((d) => ({ projectId, lang, clause, seq: (d?.seq ?? 0) + 1 }));
+    },
+    [confirmLeave],
+  );
   const openPackets = useCallback(
     async (subject: PacketSubject) => {
       if (!(await confirmLeave())) return;
@@ -62,11 +71,11 @@ function Shell() {
     () => ({
       target,
       openRecord: (kind: SearchKind, id: string, field?: string) => void openRecord(kind, id, field),
-      draft: null,
-      openDraft,
+      draft,
+      openDraft: (projectId: string, lang: DraftLang, clause?: string) => void openDraft(projectId, lang, clause),
       openPackets: (subject: PacketSubject) => void openPackets(subject),
     }),
-    [target, openRecord, openDraft, openPackets],
+    [target, openRecord, draft, openDraft, openPackets],
   );
 
   // A project's Revisions & comments, opened from its detail pane.
@@ -84,7 +93,7 @@ function Shell() {
     <NavigationContext.Provider value={navigation}>
       <ReviewNavigationContext.Provider value={review}>
       <div className="app">
-        <Nav current={screen === "review" ? "projects" : screen} onNavigate={(s) => void navigate(s)} />
+        <Nav current={screen === "review" || screen === "draft" ? "projects" : screen} onNavigate={(s) => void navigate(s)} />
         <main className="main">
           <SearchBox />
           <NoticeArea />
@@ -94,6 +103,7 @@ function Shell() {
             {screen === "review" && reviewProject && <ReviewScreen key={reviewProject} projectId={reviewProject} />}
             {screen === "packets" && <PacketsScreen subject={packetSubject} onSubject={setPacketSubject} />}
             {screen === "sync" && <SyncScreen />}
+            {screen === "draft" && <DraftScreen />}
             {screen === "settings" && <SettingsScreen />}
           </Suspense>
         </main>

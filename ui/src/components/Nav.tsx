@@ -3,9 +3,10 @@
 import { useTranslation } from "react-i18next";
 import { useOpenConflicts } from "../state/openConflicts";
 
-export type Screen = "dashboard" | "projects" | "committees" | "people" | "organisations" | "liaisons" | "statements" | "packets" | "sync" | "settings" | "review";
+export type Screen = "dashboard" | "projects" | "committees" | "people" | "organisations" | "liaisons" | "statements" | "packets" | "sync" | "settings" | "review" | "draft";
 
-/** The navigation's entries; "review" (a project's revisions and comments) opens from the project. */
+/** The navigation's entries; "review" (a project's revisions and comments) and "draft" (its draft
+ *  text) open from the project. */
 const SCREENS: Screen[] = ["dashboard", "projects", "committees", "people", "organisations", "liaisons", "statements", "packets", "sync", "settings"];
 
 interface Props {

@@ -4,6 +4,8 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Language } from "../lib/language";
+import draftsEn from "./drafts.en.json";
+import draftsZhCN from "./drafts.zh-CN.json";
 import en from "./en.json";
 import registersEn from "./registers.en.json";
 import registersZhCN from "./registers.zh-CN.json";
@@ -22,8 +24,8 @@ function withSections<A extends object, B extends object>(base: A, extra: B): A 
 }
 
 export const resources = {
-  en: { translation: withSections(withSections(en, registersEn), reviewEn) },
-  "zh-CN": { translation: withSections(withSections(zhCN, registersZhCN), reviewZhCN) },
+  en: { translation: withSections(withSections(withSections(en, registersEn), reviewEn), draftsEn) },
+  "zh-CN": { translation: withSections(withSections(withSections(zhCN, registersZhCN), reviewZhCN), draftsZhCN) },
 } as const;
 
 export const i18n = i18next.createInstance();

@@ -1,8 +1,10 @@
-// The translation files kept beside the main ones (the registers', the review screen's): same
+// The translation files kept beside the main ones (the registers', the review screen's, the draft editor's): same
 // keys and placeholders in both languages, nothing empty, no clash with a key of the main files
 // or of each other, and reachable through i18next.
 
 import { i18n } from ".";
+import draftsEn from "./drafts.en.json";
+import draftsZhCN from "./drafts.zh-CN.json";
 import en from "./en.json";
 import registersEn from "./registers.en.json";
 import registersZhCN from "./registers.zh-CN.json";
@@ -18,6 +20,7 @@ function entries(tree: Tree, prefix = ""): [string, string][] {
 const files: [string, Tree, Tree][] = [
   ["registers", registersEn as Tree, registersZhCN as Tree],
   ["review", reviewEn as Tree, reviewZhCN as Tree],
+  ["drafts", draftsEn as Tree, draftsZhCN as Tree],
 ];
 
 describe.each(files)("%s translations", (_name, enTree, zhTree) => {

@@ -13,8 +13,8 @@ import { hasErrors } from "../../lib/validate";
 import { api, ApiFailure, type ProjectDetail, type RefLabel, type StageChange } from "../../platform/api";
 import { reviewApi } from "../../platform/review";
 import { useUnsavedGuard } from "../../state/guard";
-import { useRecordNavigation } from "../../state/navigation";
 import { useNotices } from "../../state/notices";
+import { useRecordNavigation } from "../../state/navigation";
 import { useReference } from "../../state/reference";
 import { useOpenReview } from "../../state/review";
 import { ProjectForm } from "./ProjectForm";
@@ -49,7 +49,7 @@ function focusField(name: string) {
 export function EditorBody({ detail: loadedDetail, handle, onSaved, onDeleted, onClose, onStageChanged }: Props) {
   const { t, i18n } = useTranslation();
   const { notify } = useNotices();
-  const { openPackets } = useRecordNavigation();
+  const { openPackets, openDraft } = useRecordNavigation();
   const { catalog, lookups } = useReference();
   const { setPending, confirmLeave } = useUnsavedGuard();
   const openReview = useOpenReview();
@@ -202,6 +202,16 @@ export function EditorBody({ detail: loadedDetail, handle, onSaved, onDeleted, o
               onClick={() => openPackets({ kind: "project", id: detail.project.id, label: detail.project.reference || (title?.text ?? "") })}
             >
               {t("packets.action")}
+            </button>
+          )}
+          {detail && (
+            <button
+              type="button"
+              className="btn"
+              data-testid="project-draft-text"
+              onClick={() => openDraft(detail.project.id, i18n.language.startsWith("zh") ? "zh" : "en")}
+            >
+              {t("drafts.open")}
             </button>
           )}
           {!isNew && (
