@@ -153,6 +153,20 @@ export class App {
     await stopProcesses(apps);
   }
 
+  /**
+   * Kills the app's process with SIGKILL — as a crash or a power cut ends it: nothing is flushed,
+   * no window closes — and starts it again on the same database.
+   */
+  async killAndRestart() {
+    const apps = this.driver ? childPids(this.driver.pid) : [];
+    if (apps.length === 0) throw new Error("there is no app process to kill");
+    for (const pid of apps) process.kill(pid, "SIGKILL");
+    await waitUntil(() => apps.every((pid) => !isRunning(pid)), { timeout: 10_000, message: "the killed app to be gone" });
+    await this.session?.delete().catch(() => {});
+    this.session = null;
+    await this.start();
+  }
+
   async close() {
     await this.quitApp();
     if (this.driver) {

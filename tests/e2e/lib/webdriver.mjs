@@ -13,6 +13,7 @@ export const Key = Object.freeze({
   SHIFT: "\uE008",
   CONTROL: "\uE009",
   ESCAPE: "\uE00C",
+  END: "\uE010",
   DELETE: "\uE017",
 });
 

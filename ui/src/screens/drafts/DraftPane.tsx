@@ -93,6 +93,7 @@ export function DraftPane({ projectId, lang, clause }: Props) {
       },
     });
     const onUpdate = (u: ViewUpdate) => {
+      if (u.selectionSet && host.current) host.current.dataset.cursor = String(u.state.selection.main.head);
       if (u.docChanged) {
         recount(u.state);
         if (!u.transactions.some((tr) => tr.annotation(fromStore))) queue.record(u.changes, selectionOf(u.state));
@@ -110,6 +111,7 @@ export function DraftPane({ projectId, lang, clause }: Props) {
         const selection = draft.selection ? EditorSelection.single(clamp(draft.selection.anchor), clamp(draft.selection.head)) : undefined;
         const state = EditorState.create({ doc: draft.text, selection, extensions: extensions(t, t("drafts.editorLabel", { lang: t(`drafts.lang.${lang}`) }), lang, onUpdate) });
         view.current = new EditorView({ state, parent: host.current });
+        host.current.dataset.cursor = String(state.selection.main.head);
         view.current.dispatch({ effects: EditorView.scrollIntoView(state.selection.main.head, { y: "center" }) });
         view.current.focus();
         setOutline(draft.outline);
