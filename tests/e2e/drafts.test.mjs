@@ -59,7 +59,7 @@ describe("draft editor", { timeout: 300_000 }, () => {
     const text = await editorText();
     assert.match(text, /^1 Scope\nThis document specifies vertiports\.\n2 Terms and definitions\n2\.1\nvertiport\narea for VTOL aircraft\nNOTE Also called a pad\./);
     const counts = await app.byTestId("draft-counts-en");
-    assert.equal(await counts.attribute("data-words"), "28");
+    assert.equal(await counts.attribute("data-words"), "22");
     await app.screenshot("drafts-numbered");
   });
 

@@ -39,7 +39,8 @@ fn counts_are_those_the_editor_shows() {
         let text = case["text"].as_str().unwrap();
         let c = counts(text);
         let got = [c.words, c.characters, c.characters_no_spaces];
-        let want = ["words", "characters", "characters_no_spaces"].map(|k| case[k].as_u64().unwrap() as u32);
+        let want = ["words", "characters", "characters_no_spaces"]
+            .map(|k| case[k].as_u64().unwrap() as u32);
         assert_eq!(got, want, "{text:?}");
     }
 }
