@@ -29,9 +29,20 @@ describe("draft editor", { timeout: 300_000 }, () => {
 
   async function openDraftOfFirstProject() {
     await app.click("nav-projects");
-    const row = await app.byTestId("project-row", { extra: projectId ? `[data-id="${projectId}"]` : "" });
-    projectId ??= await row.attribute("data-id");
-    await row.click();
+    // The list may still be repainting its first page: click the row until its detail pane shows.
+    await waitUntil(
+      async () => {
+        const row = (await app.allByTestId("project-row", projectId ? `[data-id="${projectId}"]` : ""))[0];
+        if (!row) return false;
+        projectId ??= await row.attribute("data-id");
+        await row.click().catch(() => {});
+        return (await app.allByTestId("project-draft-text")).length > 0;
+      },
+      { timeout: 15_000, message: "the project's detail pane with its Draft text button" },
+    ).catch(async (e) => {
+      await app.screenshot("drafts-no-detail-pane");
+      throw e;
+    });
     await app.click("project-draft-text");
     return app.byTestId("draft-pane-en");
   }
@@ -42,6 +53,7 @@ describe("draft editor", { timeout: 300_000 }, () => {
 
   it("starts a project's English draft from its detail pane", async () => {
     await openDraftOfFirstProject();
+    await app.byTestId("draft-pane-en", { extra: '[data-phase="none"]' });
     await app.click("draft-create-en");
     await app.byTestId("draft-pane-en", { extra: '[data-phase="open"]' });
     await app.byTestId("draft-outline-en");
@@ -58,8 +70,8 @@ describe("draft editor", { timeout: 300_000 }, () => {
     await saved();
     const text = await editorText();
     assert.match(text, /^1 Scope\nThis document specifies vertiports\.\n2 Terms and definitions\n2\.1\nvertiport\narea for VTOL aircraft\nNOTE Also called a pad\./);
-    const counts = await app.byTestId("draft-counts-en");
-    assert.equal(await counts.attribute("data-words"), "22");
+    // Chinese-aware counts of the numbered text ("NOTE 5" lost its number: 22 words, not 23).
+    await app.byTestId("draft-counts-en", { extra: '[data-words="22"]', timeout: 5000 });
     await app.screenshot("drafts-numbered");
   });
 
@@ -74,7 +86,7 @@ describe("draft editor", { timeout: 300_000 }, () => {
     await openDraftOfFirstProject();
     await app.byTestId("draft-pane-en", { extra: '[data-phase="open"]' });
     const text = await waitUntil(editorText, { message: "the editor's text" });
-    assert.ok(text.endsWith("Typed just before the crash."), `after the restart the text ends ${JSON.stringify(text.slice(-60))}`);
+    assert.ok(text.trimEnd().endsWith("pad.\nTyped just before the crash."), `after the restart the text ends ${JSON.stringify(text.slice(-60))}`);
     assert.equal(Number(await (await app.byTestId("draft-editor-en")).attribute("data-cursor")), cursor, "the cursor is back where it was");
     await app.screenshot("drafts-after-kill");
   });
@@ -86,7 +98,9 @@ describe("draft editor", { timeout: 300_000 }, () => {
     assert.ok(draftId, "the CLI lists the draft");
     const file = join(app.dataDir, "big.txt");
     writeFileSync(file, bigText(1 << 20));
+    const setAt = Date.now();
     execFileSync(cli(), ["--db", app.dbPath, "text", "set", draftId, "--file", file]);
+    console.log(`# normdesk text set of 1 MB: ${Date.now() - setAt} ms`);
     await app.click("draft-back");
     await openDraftOfFirstProject();
     const pane = await app.byTestId("draft-pane-en", { extra: "[data-open-ms]", timeout: 20_000 });
@@ -98,7 +112,7 @@ describe("draft editor", { timeout: 300_000 }, () => {
 });
 
 function cli() {
-  return join(dirname(desktopBinary()), "normdesk");
+  return process.env.NORMDESK_CLI_BIN ?? join(dirname(desktopBinary()), "normdesk");
 }
 
 function bigText(bytes) {

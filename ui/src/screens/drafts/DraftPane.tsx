@@ -95,11 +95,16 @@ export function DraftPane({ projectId, lang, clause }: Props) {
     const onUpdate = (u: ViewUpdate) => {
       if (u.selectionSet && host.current) host.current.dataset.cursor = String(u.state.selection.main.head);
       if (u.docChanged) {
+        // The pause's batch carries the selection; a cursor-only save pending from before is moot.
+        clearTimeout(selectionTimer);
         recount(u.state);
         if (!u.transactions.some((tr) => tr.annotation(fromStore))) queue.record(u.changes, selectionOf(u.state));
-      } else if (u.selectionSet && !queue.dirty) {
+      } else if (u.selectionSet) {
         clearTimeout(selectionTimer);
-        selectionTimer = setTimeout(() => void draftsApi.setSelection(draftId, selectionOf(u.state)).catch(() => {}), 1000);
+        selectionTimer = setTimeout(() => {
+          const current = view.current;
+          if (current && !queue.dirty) void draftsApi.setSelection(draftId, selectionOf(current.state)).catch(() => {});
+        }, 1000);
       }
     };
     draftsApi
