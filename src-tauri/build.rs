@@ -82,6 +82,16 @@ const COMMANDS: &[&str] = &[
     "packet_preflight",
     "save_packet",
     "packet_pages",
+    "list_drafts",
+    "create_draft",
+    "open_draft",
+    "preload_draft",
+    "apply_draft_edits",
+    "set_draft_selection",
+    "close_draft",
+    "draft_clause_position",
+    "draft_reviews",
+    "confirm_draft_review",
 ];
 
 fn main() {
