@@ -104,6 +104,26 @@ export const commands = {
 	previewCommentsImport: (projectId: string, revisionId: string | null, path: string) => typedError<CommentsPreview, ApiError>(__TAURI_INVOKE("preview_comments_import", { projectId, revisionId, path })),
 	/**  Imports a comments sheet in one transaction, or nothing when any row is bad; returns how many. */
 	importComments: (projectId: string, revisionId: string | null, path: string) => typedError<number, ApiError>(__TAURI_INVOKE("import_comments", { projectId, revisionId, path })),
+	listDrafts: (projectId: string) => typedError<DraftSummary[], ApiError>(__TAURI_INVOKE("list_drafts", { projectId })),
+	createDraft: (projectId: string, lang: string) => typedError<string, ApiError>(__TAURI_INVOKE("create_draft", { projectId, lang })),
+	/**  The text from its plain copy: fast at any size (the document is loaded by [`preload_draft`]). */
+	openDraft: (draftId: string) => typedError<DraftView, ApiError>(__TAURI_INVOKE("open_draft", { draftId })),
+	/**
+	 *  Loads the draft's document holding the draft cache but not the database (about a second for
+	 *  a 1 MB draft).
+	 */
+	preloadDraft: (draftId: string) => typedError<null, ApiError>(__TAURI_INVOKE("preload_draft", { draftId })),
+	/**
+	 *  One editing pause: the editor's splices (UTF-16 positions, in order) as one change, the
+	 *  clause numbers kept, the cursor remembered; on disk when it returns.
+	 */
+	applyDraftEdits: (draftId: string, splices: Splice[], selection: Selection | null) => typedError<EditOutcome, ApiError>(__TAURI_INVOKE("apply_draft_edits", { draftId, splices, selection })),
+	setDraftSelection: (draftId: string, selection: Selection) => typedError<null, ApiError>(__TAURI_INVOKE("set_draft_selection", { draftId, selection })),
+	/**  Forgets the loaded document when the editor closes. */
+	closeDraft: (draftId: string) => typedError<null, ApiError>(__TAURI_INVOKE("close_draft", { draftId })),
+	draftClausePosition: (draftId: string, clause: string) => typedError<ClauseHit | null, ApiError>(__TAURI_INVOKE("draft_clause_position", { draftId, clause })),
+	draftReviews: (draftId: string) => typedError<ReviewItem[], ApiError>(__TAURI_INVOKE("draft_reviews", { draftId })),
+	confirmDraftReview: (reviewId: string) => typedError<null, ApiError>(__TAURI_INVOKE("confirm_draft_review", { reviewId })),
 };
 
 /* Types */
@@ -223,6 +243,19 @@ export type ClauseDiff = {
 	pos: number,
 	/**  The changed passages of the clause, each a run of spans. */
 	hunks: Span[][],
+};
+
+/**
+ *  Where a comment's clause is, for "jump to the clause": the heading whose number is `clause`
+ *  ("4.2", "Clause 4.2", "4.2, paragraph 3", "A.1", "Annex A", "附录A"). When there is no such
+ *  clause, its nearest parent that exists (then `exact` is false). `General` or an empty clause
+ *  is the start of the text.
+ */
+export type ClauseHit = {
+	number: string,
+	pos: number,
+	line: number,
+	exact: boolean,
 };
 
 /**  A colleague (or a former identity of this store) whose changes this store holds. */
@@ -419,6 +452,23 @@ export type ConflictSide = {
 	local: boolean,
 };
 
+/**
+ *  Counts for the status bar. Chinese, Japanese and Korean characters each count as a word, as
+ *  word processors count them; Latin-script words are runs of letters and digits.
+ */
+export type Counts = {
+	words: number,
+	/**  Characters (Unicode scalar values) other than line breaks. */
+	characters: number,
+	characters_no_spaces: number,
+	/**  CJK ideographs, kana and hangul. */
+	cjk: number,
+	/**  Latin-script (and other non-CJK) words. */
+	latin_words: number,
+	paragraphs: number,
+	clauses: number,
+};
+
 export type Dashboard = {
 	today: string,
 	statements: Section<DueStatement>,
@@ -470,6 +520,20 @@ export type DraftText = {
 	blocks: Block[],
 };
 
+/**  What the editor needs to show a draft. */
+export type DraftView = {
+	id: string,
+	project_id: string,
+	lang: string,
+	text: string,
+	/**  Where the cursor was when the draft was last edited here. */
+	selection: Selection | null,
+	outline: Heading[],
+	counts: Counts,
+	open_reviews: number,
+	revisions: RevisionRow[],
+};
+
 export type DueStatement = {
 	id: string,
 	title: string,
@@ -480,6 +544,18 @@ export type DueStatement = {
 	/**  Negative when overdue. */
 	days_left: number,
 	overdue: boolean,
+};
+
+/**
+ *  What an edit did: the splices the editor must apply to its buffer (empty for [`apply`], whose
+ *  splices came from the editor), and the refreshed outline and counts.
+ */
+export type EditOutcome = {
+	splices: Splice[],
+	outline: Heading[],
+	counts: Counts,
+	/**  Length of the text after the edit (UTF-16 units), for the editor to check its buffer. */
+	length: number,
 };
 
 export type EndingMembership = {
@@ -562,6 +638,27 @@ export type GroupApplicationPacket = {
 	comments_received: number,
 	comments_open: number,
 };
+
+/**  One entry of the outline pane. */
+export type Heading = {
+	kind: HeadingKind,
+	/**  `4.2.1`, `A.3`, or the annex letter `A`. */
+	number: string,
+	title: string,
+	/**  1 for `4`, 2 for `4.2` and for `A.1`; an annex is 1. */
+	depth: number,
+	/**  Start of the heading's line (UTF-16 units). */
+	pos: number,
+	/**  0-based line number. */
+	line: number,
+};
+
+/**  What an outline entry is. */
+export type HeadingKind = 
+/**  `1`, `1.1`, `A.1` … */
+"clause" | 
+/**  `Annex A …` / `附录A …`. */
+"annex";
 
 /**  A problem with the file or one cell. `row` 0 is the file itself, 1 the header. */
 export type ImportError = {
@@ -1141,6 +1238,27 @@ export type Replica = {
 	name: string,
 };
 
+/**  One passage to review. */
+export type ReviewItem = {
+	id: string,
+	draft_id: string,
+	detected_at: string,
+	/**  The clause the passage is in (merged text), `""` before the first clause. */
+	clause: string,
+	/**  Where the passage started in the merged text (UTF-16 units) when it was merged. */
+	merged_pos: number,
+	/**  The passage as both sides had it before. */
+	base: string,
+	/**  This workstation's version and who wrote it. */
+	ours: string,
+	ours_author: string,
+	/**  The colleague's version and who wrote it. */
+	theirs: string,
+	theirs_author: string,
+	/**  What the merge made of it. */
+	merged: string,
+};
+
 /**  The revision offered for one draft when the project's stage changes. */
 export type RevisionOffer = {
 	draft_id: string,
@@ -1232,6 +1350,12 @@ export type Section<T> = {
 	items: T[],
 };
 
+/**  A selection or cursor in the editor (UTF-16 units; `anchor == head` is a cursor). */
+export type Selection = {
+	anchor: number,
+	head: number,
+};
+
 /**  How serious a pre-flight item is. */
 export type Severity = 
 /**  The packet would be unusable: making it is refused. */
@@ -1246,6 +1370,16 @@ export type Span = {
 
 /**  Equal, added or removed text. */
 export type SpanKind = "same" | "added" | "removed";
+
+/**
+ *  An edit of the text as the editor makes it: delete `delete` units at `pos`, insert `insert`.
+ *  Positions are UTF-16 code units; a list of splices applies in order.
+ */
+export type Splice = {
+	pos: number,
+	delete: number,
+	insert: string,
+};
 
 /**  One harmonized stage code with its names. */
 export type Stage = {
