@@ -1,7 +1,7 @@
 import { EditorState, type ChangeSet } from "@codemirror/state";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { EditOutcome, Selection, Splice } from "../bindings";
-import { EditQueue, toSplices, type SaveState } from "./editQueue";
+import { EditQueue, placeOutline, toSplices, type SaveState } from "./editQueue";
 
 /** The store's side: a text changed by splices in UTF-16 units, as normdesk-text does. */
 class FakeStore {
@@ -153,5 +153,22 @@ describe("the edit queue", () => {
     ed.type(0, "a");
     await vi.runAllTimersAsync();
     expect(ed.diverged()).toBe(1);
+  });
+});
+
+describe("the outline", () => {
+  it("points at each heading's line in the editor's text, over what was typed since the save", () => {
+    const stored = "1 Scope\nText.\n2 Terms\n";
+    const outline = [
+      { kind: "clause" as const, number: "1", title: "Scope", depth: 1, pos: 0, line: 0 },
+      { kind: "clause" as const, number: "2", title: "Terms", depth: 1, pos: 14, line: 2 },
+    ];
+    const state = EditorState.create({ doc: stored });
+    // Typed since: a line before everything, and words inside clause 1.
+    const typed = state.update({ changes: [{ from: 0, insert: "Foreword\n" }, { from: 13, insert: " More words." }] });
+    const placed = placeOutline(outline, typed.changes);
+    const text = typed.state.doc.toString();
+    expect(placed.map((h) => text.slice(h.pos, h.pos + 7))).toEqual(["1 Scope", "2 Terms"]);
+    expect(placeOutline(outline, null)).toBe(outline);
   });
 });

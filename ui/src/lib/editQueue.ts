@@ -7,7 +7,7 @@
 // mapped over what was typed meanwhile and handed to the editor.
 
 import { ChangeSet } from "@codemirror/state";
-import type { EditOutcome, Selection, Splice } from "../bindings";
+import type { EditOutcome, Heading, Selection, Splice } from "../bindings";
 
 /** A change set as the store's splices: in order, each against the text the previous ones left. */
 export function toSplices(changes: ChangeSet): Splice[] {
@@ -26,6 +26,12 @@ export function fromSplices(splices: Splice[], length: number): ChangeSet {
     set = set.compose(step);
   }
   return set;
+}
+
+/** The store's outline (positions in the stored text) placed in the editor's text, which may
+ *  hold changes typed since (`pending`): each heading keeps pointing at its line. */
+export function placeOutline(outline: Heading[], pending: ChangeSet | null): Heading[] {
+  return pending ? outline.map((h) => ({ ...h, pos: pending.mapPos(h.pos, 1) })) : outline;
 }
 
 export type SaveState = "saved" | "saving" | "failed";

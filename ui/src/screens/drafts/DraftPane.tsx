@@ -10,7 +10,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { countText, type TextCounts } from "../../lib/draftMarkup";
 import { describeFailure } from "../../lib/errors";
-import { EditQueue, type SaveState } from "../../lib/editQueue";
+import { EditQueue, placeOutline, type SaveState } from "../../lib/editQueue";
 import { ApiFailure } from "../../platform/api";
 import { draftsApi, type DraftSummary, type Heading, type Selection } from "../../platform/drafts";
 import type { DraftLang } from "../../state/navigation";
@@ -81,7 +81,7 @@ export function DraftPane({ projectId, lang, clause }: Props) {
     const queue = new EditQueue({
       send: (splices, selection) => draftsApi.apply(draftId, splices, selection),
       remote: (changes: ChangeSet) => view.current?.dispatch({ changes, annotations: [fromStore.of(true), Transaction.addToHistory.of(false)] }),
-      saved: (outcome, pending) => live && setOutline(outcome.outline.map((h) => (pending ? { ...h, pos: pending.mapPos(h.pos) } : h))),
+      saved: (outcome, pending) => live && setOutline(placeOutline(outcome.outline, pending)),
       state: (s, error) => {
         if (!live) return;
         setSaveState(s);
