@@ -2,10 +2,9 @@
 //! window built the same way as `normdesk-desktop` — same crate, features, configuration, CSP and
 //! embedded `ui/dist` — that shows a static page with no script, no database and no commands.
 //! Normdesk's start to its first painted projects list is measured against this window's start
-//! to its loaded page, in the same run. It renders the way the app does (CPU renderer).
+//! to its loaded page, in the same run.
 
 fn main() {
-    normdesk_desktop::prefer_cpu_rendering();
     let app = tauri::Builder::default()
         .setup(|app| {
             tauri::WebviewWindowBuilder::new(

@@ -30,7 +30,6 @@ static STARTUP_FAILURE: AtomicI32 = AtomicI32::new(0);
 /// Normdesk) is reported on stderr even where no window can open, and in a native dialog where
 /// one can.
 pub fn run() -> i32 {
-    prefer_cpu_rendering();
     let opened = paths::default_db_path().map(|path| open_store(&path));
     if !has_display() {
         if let Some(Err(message)) = &opened {
@@ -60,26 +59,6 @@ pub fn run() -> i32 {
             eprintln!("normdesk-desktop: cannot start: {e}");
             1
         }
-    }
-}
-
-/// The name of WebKitGTK's switch between GPU compositing and its CPU renderer.
-const WEBKIT_COMPOSITING: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
-
-/// Asks WebKitGTK to paint with its CPU renderer unless the user chose otherwise (by setting
-/// `WEBKIT_DISABLE_COMPOSITING_MODE` themselves; `0` turns GPU compositing back on).
-///
-/// Normdesk's screens are lists and forms, which the CPU renderer paints quickly everywhere. GPU
-/// compositing pays for itself on animated pages with a real GPU; on the office machines that have
-/// none (virtual desktops, remote sessions, Xvfb) it runs on a software OpenGL, and the first list
-/// painted that way came ~130 ms later (median of 12 starts, 2-core machine); it is also the path
-/// of WebKitGTK's known blank-window faults with some GPU drivers. Must run before WebKit starts,
-/// i.e. first thing in `main`, while the process has one thread.
-pub fn prefer_cpu_rendering() {
-    if cfg!(target_os = "linux") && std::env::var_os(WEBKIT_COMPOSITING).is_none() {
-        // SAFETY: called at the start of main, before any other thread exists that could read
-        // the environment concurrently.
-        unsafe { std::env::set_var(WEBKIT_COMPOSITING, "1") };
     }
 }
 
