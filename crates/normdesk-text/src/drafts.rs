@@ -333,9 +333,7 @@ pub fn apply(
     selection: Option<Selection>,
 ) -> Result<EditOutcome> {
     edit(store, drafts, draft_id, selection, "edit", |doc| {
-        for s in splices {
-            doc.splice(s.pos as usize, s.delete as usize, &s.insert)?;
-        }
+        splice_all(doc, splices)?;
         Ok(Vec::new())
     })
 }
@@ -352,20 +350,30 @@ pub fn apply_numbered(
     selection: Option<Selection>,
 ) -> Result<EditOutcome> {
     edit(store, drafts, draft_id, selection, "edit", |doc| {
-        for s in splices {
-            doc.splice(s.pos as usize, s.delete as usize, &s.insert)?;
-        }
-        let text = doc.text();
-        let numbered = markup::renumber(&text);
-        if numbered == text {
-            return Ok(Vec::new());
-        }
-        let renumbering = diff::splices(&text, &numbered);
-        for s in &renumbering {
-            doc.splice(s.pos as usize, s.delete as usize, &s.insert)?;
-        }
-        Ok(renumbering)
+        splice_all(doc, splices)?;
+        rewrite(doc, markup::renumber)
     })
+}
+
+/// Applies `splices` to `doc`, in order.
+fn splice_all(doc: &mut Doc, splices: &[Splice]) -> Result<()> {
+    for s in splices {
+        doc.splice(s.pos as usize, s.delete as usize, &s.insert)?;
+    }
+    Ok(())
+}
+
+/// Turns the document's text into `target(text)` as a minimal edit; returns the splices made
+/// (none when the text is already the target).
+fn rewrite(doc: &mut Doc, target: impl FnOnce(&str) -> String) -> Result<Vec<Splice>> {
+    let old = doc.text();
+    let new = target(&old);
+    if new == old {
+        return Ok(Vec::new());
+    }
+    let splices = diff::splices(&old, &new);
+    splice_all(doc, &splices)?;
+    Ok(splices)
 }
 
 /// Remembers where the cursor is (no text change).
@@ -387,12 +395,7 @@ pub fn set_text(
     new_text: &str,
 ) -> Result<EditOutcome> {
     edit(store, drafts, draft_id, None, "replace", |doc| {
-        let old = doc.text();
-        let splices = diff::splices(&old, new_text);
-        for s in &splices {
-            doc.splice(s.pos as usize, s.delete as usize, &s.insert)?;
-        }
-        Ok(splices)
+        rewrite(doc, |_| new_text.to_owned())
     })
 }
 
@@ -400,12 +403,7 @@ pub fn set_text(
 /// edit; returns the splices for the editor (none when everything was numbered already).
 pub fn renumber(store: &mut Store, drafts: &mut Drafts, draft_id: &str) -> Result<EditOutcome> {
     edit(store, drafts, draft_id, None, "renumber", |doc| {
-        let old = doc.text();
-        let splices = diff::splices(&old, &markup::renumber(&old));
-        for s in &splices {
-            doc.splice(s.pos as usize, s.delete as usize, &s.insert)?;
-        }
-        Ok(splices)
+        rewrite(doc, markup::renumber)
     })
 }
 
