@@ -11,9 +11,11 @@ use crate::doc::{Doc, heads_text};
 /// Chunks kept before the document is compacted into one save.
 pub const COMPACT_AFTER: i64 = 64;
 
-/// The stored bytes of a draft's document (the whole save and the chunks after it), if this
-/// workstation has it.
-pub fn read(conn: &Connection, draft_id: &str) -> Result<Option<(Vec<u8>, Vec<Vec<u8>>)>> {
+/// A document as stored: the whole save and the chunks saved after it, in order.
+pub type SavedDoc = (Vec<u8>, Vec<Vec<u8>>);
+
+/// The stored bytes of a draft's document, if this workstation has it.
+pub fn read(conn: &Connection, draft_id: &str) -> Result<Option<SavedDoc>> {
     let am: Option<Vec<u8>> = conn
         .prepare_cached("SELECT am FROM draft_doc WHERE draft_id = ?1")?
         .query_row([draft_id], |r| r.get(0))
