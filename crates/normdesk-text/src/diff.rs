@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, DiffTag, capture_diff_slices};
 use specta::Type;
 
-use crate::markup::{self, is_cjk, utf16_len};
+use std::borrow::Cow;
+
+use crate::markup::{self, Heading, is_cjk, utf16_len};
 
 /// Equal, added or removed text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -119,99 +121,163 @@ fn split_lines(text: &str) -> Vec<&str> {
     text.split_inclusive('\n').collect()
 }
 
-/// The clause-aware diff from `old` to `new`.
+/// The lines as the diff matches them: a heading stands for its depth and title, not its
+/// number. The editor numbers clauses itself, so a clause inserted above renumbers those after
+/// it, and nobody changed them.
+fn line_keys<'a>(lines: &[&'a str], headings: &[Heading]) -> Vec<Cow<'a, str>> {
+    let mut keys: Vec<Cow<str>> = lines.iter().map(|l| Cow::Borrowed(*l)).collect();
+    for h in headings {
+        let i = h.line as usize;
+        if let Some(line) = lines.get(i) {
+            let end = if line.ends_with('\n') { "\n" } else { "" };
+            keys[i] = Cow::Owned(format!("\u{1}{:?} {} {}{end}", h.kind, h.depth, h.title));
+        }
+    }
+    keys
+}
+
+/// The index of the heading of the clause that `line` (0-based, in the newer text) belongs to.
+fn clause_at(headings: &[Heading], line: usize) -> Option<usize> {
+    headings
+        .partition_point(|h| h.line as usize <= line)
+        .checked_sub(1)
+}
+
+/// The clause-aware diff from `old` to `new`. Lines are matched first (headings by title, see
+/// [`line_keys`]); each changed passage is then diffed token by token, and its tokens are put
+/// under the clause of the new line they fall in. Deleted text shows under the clause it was
+/// deleted from (the one before, for a whole deleted clause); clauses written in a passage that
+/// had none are shown as added, each under its own heading.
 pub fn diff(old: &str, new: &str) -> TextDiff {
     let (a, b) = (split_lines(old), split_lines(new));
-    let ops = capture_diff_slices(Algorithm::Myers, &a, &b);
-    let headings = markup::outline(new);
-    let mut out = TextDiff {
-        clauses: Vec::new(),
-        words_added: 0,
-        words_removed: 0,
+    let (old_headings, headings) = (markup::outline(old), markup::outline(new));
+    let (ka, kb) = (line_keys(&a, &old_headings), line_keys(&b, &headings));
+    let first_heading = |hs: &[Heading], lines: std::ops::Range<usize>| {
+        let i = hs.partition_point(|h| (h.line as usize) < lines.start);
+        hs.get(i)
+            .map(|h| h.line as usize)
+            .filter(|l| *l < lines.end)
+            .unwrap_or(lines.end)
     };
-    for (tag, o, n) in ranges(&ops) {
+    let mut walk = Walk {
+        out: TextDiff {
+            clauses: Vec::new(),
+            words_added: 0,
+            words_removed: 0,
+        },
+        headings: &headings,
+        clause: None,
+        line: 0,
+        line_start: true,
+        spans: Vec::new(),
+    };
+    for (tag, o, n) in ranges(&capture_diff_slices(Algorithm::Myers, &ka, &kb)) {
         if tag == DiffTag::Equal {
             continue;
         }
-        let old_text: String = a[o.clone()].concat();
-        let new_text: String = b[n.clone()].concat();
-        let (ta, tb) = (tokens(&old_text), tokens(&new_text));
-        let mut spans: Vec<Span> = Vec::new();
-        let mut push = |kind: SpanKind, text: &str| match spans.last_mut() {
-            Some(last) if last.kind == kind => last.text.push_str(text),
-            _ => spans.push(Span {
-                kind,
-                text: text.to_owned(),
-            }),
+        // Until a token of the newer text says otherwise, the change is at the end of the line
+        // before it (a deletion), in that line's clause.
+        walk.clause = n.start.checked_sub(1).and_then(|l| clause_at(&headings, l));
+        (walk.line, walk.line_start) = (n.start, true);
+        // The lines before the first heading on each side go together; the rest on the side
+        // that has headings are whole clauses, added or deleted (or, both having some, diffed).
+        let (oh, nh) = (
+            first_heading(&old_headings, o.clone()),
+            first_heading(&headings, n.clone()),
+        );
+        let pieces = if oh == o.end {
+            [(o.start..oh, n.start..nh), (o.end..o.end, nh..n.end)]
+        } else if nh == n.end {
+            [(o.start..oh, n.start..nh), (oh..o.end, n.end..n.end)]
+        } else {
+            [(o.start..oh, n.start..nh), (oh..o.end, nh..n.end)]
         };
-        for inner in capture_diff_slices(Algorithm::Myers, &ta, &tb) {
-            match inner {
-                DiffOp::Equal { old_index, len, .. } => {
-                    push(SpanKind::Same, &ta[old_index..old_index + len].concat())
-                }
-                DiffOp::Delete {
-                    old_index, old_len, ..
-                } => {
-                    out.words_removed += ta[old_index..old_index + old_len]
-                        .iter()
-                        .filter(|t| is_word(t))
-                        .count() as u32;
-                    push(
-                        SpanKind::Removed,
-                        &ta[old_index..old_index + old_len].concat(),
-                    );
-                }
-                DiffOp::Insert {
-                    new_index, new_len, ..
-                } => {
-                    out.words_added += tb[new_index..new_index + new_len]
-                        .iter()
-                        .filter(|t| is_word(t))
-                        .count() as u32;
-                    push(
-                        SpanKind::Added,
-                        &tb[new_index..new_index + new_len].concat(),
-                    );
-                }
-                DiffOp::Replace {
-                    old_index,
-                    old_len,
-                    new_index,
-                    new_len,
-                } => {
-                    out.words_removed += ta[old_index..old_index + old_len]
-                        .iter()
-                        .filter(|t| is_word(t))
-                        .count() as u32;
-                    out.words_added += tb[new_index..new_index + new_len]
-                        .iter()
-                        .filter(|t| is_word(t))
-                        .count() as u32;
-                    push(
-                        SpanKind::Removed,
-                        &ta[old_index..old_index + old_len].concat(),
-                    );
-                    push(
-                        SpanKind::Added,
-                        &tb[new_index..new_index + new_len].concat(),
-                    );
-                }
+        for (po, pn) in pieces {
+            let (old_text, new_text) = (a[po].concat(), b[pn].concat());
+            for (kind, token) in token_ops(&tokens(&old_text), &tokens(&new_text)) {
+                walk.feed(kind, token);
             }
         }
-        // The clause the change falls in: the last heading at or before its first new line.
-        let line = n.start as u32;
-        let heading = headings.iter().rev().find(|h| h.line <= line);
-        let (clause, title, pos) = heading
+        walk.end_hunk();
+    }
+    walk.out
+}
+
+/// Walks the tokens of one changed passage, filling hunks under the clauses they fall in.
+struct Walk<'h> {
+    out: TextDiff,
+    headings: &'h [Heading],
+    /// The clause the hunk being filled is under (`None`: before the first clause).
+    clause: Option<usize>,
+    /// The line of the newer text the next same or added token is in, and whether it starts it.
+    line: usize,
+    line_start: bool,
+    spans: Vec<Span>,
+}
+
+impl Walk<'_> {
+    fn feed(&mut self, kind: SpanKind, token: &str) {
+        if kind != SpanKind::Removed {
+            if self.line_start {
+                let here = clause_at(self.headings, self.line);
+                if here != self.clause {
+                    self.end_hunk();
+                    self.clause = here;
+                }
+            }
+            self.line_start = token == "\n";
+            self.line += usize::from(self.line_start);
+        }
+        if is_word(token) {
+            match kind {
+                SpanKind::Added => self.out.words_added += 1,
+                SpanKind::Removed => self.out.words_removed += 1,
+                SpanKind::Same => {}
+            }
+        }
+        match self.spans.last_mut() {
+            Some(last) if last.kind == kind => last.text.push_str(token),
+            _ => self.spans.push(Span {
+                kind,
+                text: token.to_owned(),
+            }),
+        }
+    }
+
+    /// Files the hunk being filled under its clause (a hunk of unchanged text only is dropped).
+    fn end_hunk(&mut self) {
+        let spans = std::mem::take(&mut self.spans);
+        if spans.iter().all(|s| s.kind == SpanKind::Same) {
+            return;
+        }
+        let (clause, title, pos) = self
+            .clause
+            .map(|i| &self.headings[i])
             .map(|h| (h.number.clone(), h.title.clone(), h.pos))
             .unwrap_or_default();
-        match out.clauses.last_mut() {
+        match self.out.clauses.last_mut() {
             Some(last) if last.clause == clause && last.pos == pos => last.hunks.push(spans),
-            _ => out.clauses.push(ClauseDiff {
+            _ => self.out.clauses.push(ClauseDiff {
                 clause,
                 title,
                 pos,
                 hunks: vec![spans],
             }),
+        }
+    }
+}
+
+/// The tokens of a changed passage, each as same, removed or added, in reading order.
+fn token_ops<'a>(ta: &[&'a str], tb: &[&'a str]) -> Vec<(SpanKind, &'a str)> {
+    let mut out = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, ta, tb) {
+        let (old, new) = (op.old_range(), op.new_range());
+        match op.tag() {
+            DiffTag::Equal => out.extend(ta[old].iter().map(|t| (SpanKind::Same, *t))),
+            _ => {
+                out.extend(ta[old].iter().map(|t| (SpanKind::Removed, *t)));
+                out.extend(tb[new].iter().map(|t| (SpanKind::Added, *t)));
+            }
         }
     }
     out
@@ -317,6 +383,66 @@ mod tests {
         let clauses: Vec<&str> = d.clauses.iter().map(|c| c.clause.as_str()).collect();
         assert_eq!(clauses, ["2", "2.1"]);
         assert!(diff(old, old).clauses.is_empty());
+    }
+
+    /// Each changed clause with its (kind, text) changes, hunk after hunk.
+    fn changes(d: &TextDiff) -> Vec<(&str, Vec<(SpanKind, &str)>)> {
+        d.clauses
+            .iter()
+            .map(|c| {
+                let spans = c.hunks.iter().flatten();
+                let changed = spans.filter(|s| s.kind != SpanKind::Same);
+                (
+                    c.clause.as_str(),
+                    changed.map(|s| (s.kind, s.text.as_str())).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_inserted_clause_is_its_own_and_the_renumbering_after_it_no_change() {
+        let old = "3 Requirements\n3.1 Surface\nFlat.\n3.2 Lighting\nLit.\n";
+        let new =
+            "3 Requirements\n3.1 Surface\nFlat.\n3.2 Drainage\nDrained.\n3.3 Lighting\nLit.\n";
+        let d = diff(old, new);
+        assert_eq!(
+            changes(&d),
+            [("3.2", vec![(SpanKind::Added, "3.2 Drainage\nDrained.\n")])]
+        );
+        assert_eq!(d.clauses[0].title, "Drainage");
+        assert_eq!((d.words_added, d.words_removed), (4, 0));
+        // A heading whose title changes is a change, its number included.
+        let d = diff(old, &new.replace("3.3 Lighting", "3.3 Lights"));
+        assert_eq!(changes(&d)[1].0, "3.3");
+    }
+
+    #[test]
+    fn a_passage_typed_over_a_heading_shows_in_both_clauses() {
+        let old = "1 Scope\nPads.\n2 Terms\nNone.\n";
+        let new = "1 Scope\nPads and lights.\n2 Lighting\nLit.\n3 Terms\nNone.\n";
+        assert_eq!(
+            changes(&diff(old, new)),
+            [
+                ("1", vec![(SpanKind::Added, " and lights")]),
+                ("2", vec![(SpanKind::Added, "2 Lighting\nLit.\n")]),
+            ]
+        );
+    }
+
+    #[test]
+    fn deletions_show_under_the_clause_they_were_deleted_from() {
+        let old = "1 Scope\nPads.\nAlso lights.\n2 Terms\nNone.\n3 Tests\nSome.\n";
+        let new = "1 Scope\nPads.\n2 Tests\nSome.\n";
+        assert_eq!(
+            changes(&diff(old, new)),
+            [(
+                "1",
+                vec![(SpanKind::Removed, "Also lights.\n2 Terms\nNone.\n")]
+            )]
+        );
+        let d = diff("Intro.\n1 Scope\nPads.\n", "1 Scope\nPads.\n");
+        assert_eq!(changes(&d), [("", vec![(SpanKind::Removed, "Intro.\n")])]);
     }
 
     #[test]
