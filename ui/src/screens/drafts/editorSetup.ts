@@ -1,6 +1,7 @@
-// The CodeMirror 6 configuration of the draft editor: undo history, find and replace with
-// translated labels, line wrapping, and the markup's highlighting as line decorations over the
-// visible lines only (fast at 1 MB), from lib/draftMarkup.ts.
+// The CodeMirror 6 configuration of the draft editor: its styles under the CSP (the page's
+// style nonce), undo history, find and replace with translated labels, line wrapping, and the
+// markup's highlighting as line decorations over the visible lines only (fast at 1 MB), from
+// lib/draftMarkup.ts.
 
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
@@ -8,6 +9,7 @@ import { EditorState, RangeSetBuilder, type Extension } from "@codemirror/state"
 import { Decoration, drawSelection, EditorView, keymap, ViewPlugin, type DecorationSet, type ViewUpdate } from "@codemirror/view";
 import type { TFunction } from "i18next";
 import { isTermNumber, lineKind } from "../../lib/draftMarkup";
+import { styleNonce } from "../../lib/styleNonce";
 
 const lineClass = new Map(
   ["heading", "note", "table", "caption", "figure", "term"].map((k) => [k, Decoration.line({ class: `cm-nd-${k}` })]),
@@ -53,7 +55,10 @@ function phrases(t: TFunction): Record<string, string> {
 }
 
 export function extensions(t: TFunction, label: string, lang: string, onUpdate: (u: ViewUpdate) => void): Extension[] {
+  const nonce = styleNonce();
   return [
+    // CodeMirror's own styles go into a <style> element, which the CSP allows only with its nonce.
+    ...(nonce ? [EditorView.cspNonce.of(nonce)] : []),
     // Positions must be the store's UTF-16 units: only "\n" splits lines, a "\r" stays a character.
     EditorState.lineSeparator.of("\n"),
     EditorState.phrases.of(phrases(t)),
