@@ -1,12 +1,13 @@
 // The draft text of one project: Chinese and English switchable or side by side, opened from a
 // project's detail pane ("Draft text") or from elsewhere through `openDraft` (a ballot comment's
-// clause).
+// clause, a revision's "Edit the text"); its header leads on to the project's Revisions & comments.
 
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { displayTitle } from "../../lib/titles";
 import { api, type ProjectDetail } from "../../platform/api";
 import { useDraftTarget, useRecordNavigation, type DraftLang } from "../../state/navigation";
+import { useOpenReview } from "../../state/review";
 import { DraftPane } from "./DraftPane";
 import "./drafts.css";
 
@@ -17,6 +18,7 @@ export function DraftScreen() {
   const { t, i18n } = useTranslation();
   const target = useDraftTarget();
   const { openRecord } = useRecordNavigation();
+  const openReview = useOpenReview();
   const [mode, setMode] = useState<Mode>(target?.lang ?? "zh");
   const [project, setProject] = useState<ProjectDetail | null>(null);
   const projectId = target?.projectId ?? null;
@@ -69,6 +71,9 @@ export function DraftScreen() {
             </button>
           ))}
         </div>
+        <button type="button" className="btn btn-small" data-testid="draft-revisions" onClick={() => openReview(projectId)}>
+          {t("review.open")}
+        </button>
       </header>
       <div className={`draft-panes draft-panes-${langs.length}`}>
         {langs.map((lang) => (

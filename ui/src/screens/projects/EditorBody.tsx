@@ -127,7 +127,7 @@ export function EditorBody({ detail: loadedDetail, handle, onSaved, onDeleted, o
     for (const r of revisions) {
       try {
         await reviewApi.nameRevision(r.draftId, r.name);
-        notify("success", t("review.nameForm.named", { name: r.name, lang: r.lang }));
+        notify("success", t("review.nameForm.named", { name: r.name, lang: t(`review.lang.${r.lang}`, { defaultValue: r.lang }) }));
       } catch (e) {
         notify("error", describeFailure(t, t("review.nameForm.submit"), e));
       }

@@ -98,7 +98,7 @@ describe("revisions", () => {
     await userEvent.type(within(section).getByTestId("revision-name"), "CD2");
     await userEvent.click(within(section).getByTestId("revision-name-submit"));
     expect(name).toHaveBeenCalledWith("de", "CD2");
-    expect(await screen.findByText("Revision CD2 named (en)")).toBeInTheDocument();
+    expect(await screen.findByText("Revision CD2 named (English draft)")).toBeInTheDocument();
     await waitFor(() => expect(reviewApi.projectRevisions).toHaveBeenCalledTimes(2));
   });
 
@@ -117,6 +117,15 @@ describe("revisions", () => {
     expect(screen.getByTestId("diff-summary")).toHaveTextContent("1 words added, 1 removed");
     await userEvent.click(within(clause).getByTestId("diff-open-clause"));
     expect(openDraft).toHaveBeenCalledWith(P, "en", "4.2");
+  });
+
+  it("opens each language's text in the draft editor", async () => {
+    const { openDraft } = show();
+    await userEvent.click(within(await en()).getByTestId("revisions-edit"));
+    expect(openDraft).toHaveBeenLastCalledWith(P, "en");
+    const zh = screen.getAllByTestId("revisions").find((s) => s.dataset.lang === "zh")!;
+    await userEvent.click(within(zh).getByTestId("revisions-edit"));
+    expect(openDraft).toHaveBeenLastCalledWith(P, "zh");
   });
 
   it("compares the two versions chosen", async () => {

@@ -78,6 +78,7 @@ export function ReviewScreen({ projectId }: { projectId: string }) {
                   key={d.draft.id}
                   entry={d}
                   onNamed={() => void load()}
+                  onEdit={() => openDraft(projectId, d.draft.lang === "zh" ? "zh" : "en")}
                   onOpenClause={(clause) => openClause(d.draft.lang === "zh" ? "zh" : "en", clause)}
                 />
               ))}

@@ -16,12 +16,14 @@ import { DiffView } from "./DiffView";
 interface Props {
   entry: DraftRevisions;
   onNamed: () => void;
+  /** Opens this text in the draft editor. */
+  onEdit: () => void;
   onOpenClause: (clause: string) => void;
 }
 
 const CURRENT: Version = { kind: "current" };
 
-export function RevisionsPanel({ entry, onNamed, onOpenClause }: Props) {
+export function RevisionsPanel({ entry, onNamed, onEdit, onOpenClause }: Props) {
   const { t, i18n } = useTranslation();
   const { notify } = useNotices();
   const { catalog } = useReference();
@@ -47,7 +49,7 @@ export function RevisionsPanel({ entry, onNamed, onOpenClause }: Props) {
       const row = await reviewApi.nameRevision(draft.id, name);
       setName("");
       setNameError(null);
-      notify("success", t("review.nameForm.named", { name: row.name, lang }));
+      notify("success", t("review.nameForm.named", { name: row.name, lang: t(`review.lang.${lang}`, { defaultValue: lang }) }));
       setFrom(versionKey({ kind: "revision", id: row.id }));
       onNamed();
     } catch (e) {
@@ -76,7 +78,14 @@ export function RevisionsPanel({ entry, onNamed, onOpenClause }: Props) {
 
   return (
     <section className="rv-draft" data-testid="revisions" data-lang={lang}>
-      <h3 className="rv-heading">{t(`review.lang.${lang}`, { defaultValue: lang })}</h3>
+      <header className="rv-draft-head">
+        <h3 className="rv-heading">{t(`review.lang.${lang}`, { defaultValue: lang })}</h3>
+        {draft.has_text && (
+          <button type="button" className="btn btn-small" data-testid="revisions-edit" onClick={onEdit}>
+            {t("review.revisions.edit")}
+          </button>
+        )}
+      </header>
       {!draft.has_text && <p className="muted">{t("review.notArrived")}</p>}
       {revisions.length === 0 ? (
         <p className="muted" data-testid="revisions-empty">
