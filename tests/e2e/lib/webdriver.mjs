@@ -14,6 +14,8 @@ export const Key = Object.freeze({
   CONTROL: "\uE009",
   ESCAPE: "\uE00C",
   END: "\uE010",
+  HOME: "\uE011",
+  LEFT: "\uE012",
   DELETE: "\uE017",
 });
 
@@ -121,6 +123,19 @@ export class Session {
     const down = keys.map((value) => ({ type: "keyDown", value }));
     const up = [...keys].reverse().map((value) => ({ type: "keyUp", value }));
     await this.cmd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions: [...down, ...up] }] });
+    await this.cmd("DELETE", "/actions");
+  }
+
+  /**
+   * Types `text` into whatever has the focus, key by key (unlike Element Send Keys, which may
+   * first move the caret to the end of the element): for editing at the caret or a selection.
+   */
+  async keys(text) {
+    const actions = [...text].flatMap((value) => [
+      { type: "keyDown", value },
+      { type: "keyUp", value },
+    ]);
+    await this.cmd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });
     await this.cmd("DELETE", "/actions");
   }
 
