@@ -290,6 +290,11 @@ export class App {
   async screenshot(name) {
     mkdirSync(ARTIFACTS, { recursive: true });
     const file = join(ARTIFACTS, `${name}.png`);
+    // The webview's snapshot is its last painted frame: let the page paint what the DOM holds now.
+    await this.session.cmd("POST", "/execute/async", {
+      script: "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done())); setTimeout(done, 500);",
+      args: [],
+    });
     writeFileSync(file, await this.session.screenshot());
     if (process.env.DISPLAY) {
       await run("import", ["-window", "root", join(ARTIFACTS, `${name}-screen.png`)]).catch(() => {});
