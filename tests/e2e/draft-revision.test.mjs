@@ -140,7 +140,7 @@ describe("write clauses, name a revision, edit, view the diff", { timeout: 300_0
     await (await find(inDraft("en", "revision-name"))).sendKeys("WD1");
     await (await find(inDraft("en", "revision-name-submit"))).click();
     const error = await find(inDraft("en", "error-revision-name"));
-    assert.equal(await error.text(), "This draft already has a revision named 'WD1'; choose another name.");
+    assert.equal(await error.text(), "This draft already has a revision named 'WD1'; choose another name, such as WD2.");
     assert.equal(await sqlite(app.dbPath, stored), named, "nothing written");
     assert.equal((await app.session.findAll(inDraft("en", "revision-row"))).length, 1);
     await app.screenshot("draft-revision-named");

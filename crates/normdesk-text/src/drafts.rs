@@ -451,11 +451,17 @@ pub fn name_revision(store: &mut Store, draft_id: &str, name: &str) -> Result<Re
         )
         .into());
     }
-    if revisions(store.conn(), &draft_id)?
-        .iter()
-        .any(|r| r.name == name)
-    {
-        return Err(CoreError::invalid("name", format!("this draft already has a revision named '{name}'; choose another name (for example {name}2)")).into());
+    let used: Vec<String> = revisions(store.conn(), &draft_id)?
+        .into_iter()
+        .map(|r| r.name)
+        .collect();
+    if used.contains(&name) {
+        let other = next_free_name(&name, &used);
+        return Err(CoreError::invalid(
+            "name",
+            format!("this draft already has a revision named '{name}'; choose another name, such as {other}"),
+        )
+        .into());
     }
     let body = text(store.conn(), &draft_id)?;
     let date = chrono::Local::now().format("%Y-%m-%d").to_string();
@@ -471,6 +477,16 @@ pub fn name_revision(store: &mut Store, draft_id: &str, name: &str) -> Result<Re
         .into_iter()
         .find(|r| r.id == id)
         .ok_or_else(|| not_found("revision", &id))
+}
+
+/// The name after `name` that is not used: WD1 → WD2 (or WD3 …), DIS → DIS2.
+fn next_free_name(name: &str, used: &[String]) -> String {
+    let base = name.trim_end_matches(|c: char| c.is_ascii_digit());
+    let from = name[base.len()..].parse::<u32>().map_or(2, |n| n + 1);
+    (from..)
+        .map(|n| format!("{base}{n}"))
+        .find(|c| !used.contains(c))
+        .unwrap_or_default()
 }
 
 fn version_text(conn: &Connection, draft_id: &str, v: &Version) -> Result<String> {
@@ -614,4 +630,21 @@ pub fn revision_offers(
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_free_name;
+
+    #[test]
+    fn a_used_revision_name_suggests_the_next_free_one() {
+        let used = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        assert_eq!(next_free_name("WD1", &used(&["WD1"])), "WD2");
+        assert_eq!(next_free_name("WD1", &used(&["WD1", "WD2"])), "WD3");
+        assert_eq!(next_free_name("DIS", &used(&["DIS"])), "DIS2");
+        assert_eq!(
+            next_free_name("征求意见稿", &used(&["征求意见稿"])),
+            "征求意见稿2"
+        );
+    }
 }

@@ -35,7 +35,10 @@ fn name_edit_compare_and_a_used_name_is_refused() {
     let err = drafts::name_revision(&mut s, &d, " WD1 ")
         .unwrap_err()
         .to_string();
-    assert!(err.contains("already has a revision named 'WD1'"), "{err}");
+    assert!(
+        err.contains("already has a revision named 'WD1'; choose another name, such as WD2"),
+        "{err}"
+    );
     assert_eq!(dump::dump(s.conn()).unwrap(), before);
     drafts::set_text(
         &mut s,

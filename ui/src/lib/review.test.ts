@@ -6,6 +6,7 @@ import {
   commentProblems,
   commentsFileName,
   parseVersionKey,
+  nextFreeName,
   revisionNameProblem,
   toCommentInput,
   versionKey,
@@ -79,6 +80,15 @@ describe("revisions", () => {
     ["征求意见稿", ["CD1"], null],
   ] as const)("name %j with %j used: %s", (name, used, problem) => {
     expect(revisionNameProblem(name, used)).toBe(problem);
+  });
+
+  it.each([
+    ["WD1", ["WD1"], "WD2"],
+    [" WD1 ", ["WD1", "WD2"], "WD3"],
+    ["DIS", ["DIS"], "DIS2"],
+    ["征求意见稿", ["征求意见稿"], "征求意见稿2"],
+  ] as const)("suggests for %j with %j used: %s", (name, used, next) => {
+    expect(nextFreeName(name, used)).toBe(next);
   });
 
   it("keys versions for the selectors both ways", () => {

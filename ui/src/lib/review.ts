@@ -51,6 +51,14 @@ export function revisionNameProblem(name: string, used: readonly string[]): "emp
   return used.includes(n) ? "used" : null;
 }
 
+/** The name after `name` that is not used, to suggest instead: WD1 → WD2 (or WD3 …), DIS → DIS2
+ *  (the core's message suggests the same). */
+export function nextFreeName(name: string, used: readonly string[]): string {
+  const n = name.trim();
+  const [, base, digits] = /^(.*?)(\d*)$/u.exec(n)!;
+  for (let i = digits ? Number(digits) + 1 : 2; ; i++) if (!used.includes(`${base}${i}`)) return `${base}${i}`;
+}
+
 /** A version as a `<select>` value and back: "current" or "rev:<id>". */
 export function versionKey(v: Version): string {
   return v.kind === "current" ? "current" : `rev:${v.id}`;

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { Modal } from "../../components/Modal";
 import { StageSelect } from "../../components/StageSelect";
 import { isIsoDate, localToday } from "../../lib/dates";
-import { revisionNameProblem } from "../../lib/review";
+import { nextFreeName, revisionNameProblem } from "../../lib/review";
 import { groupOf, nextStageCode, shortStageName, stageName, usesCnProcess } from "../../lib/stages";
 import { ApiFailure, type StageCatalog, type StageChange, type Tier } from "../../platform/api";
 import { reviewApi } from "../../platform/review";
@@ -79,7 +79,7 @@ export function StageDialog({ catalog, tier, current, projectId, onApply, onClos
       setOffers((list) =>
         list.map((o) => {
           const bad = refused.find((x) => x.o.draftId === o.draftId);
-          return bad ? { ...o, error: t(`review.nameForm.${bad.problem}`, { name: o.name.trim() }) } : o;
+          return bad ? { ...o, error: t(`review.nameForm.${bad.problem}`, { name: o.name.trim(), next: nextFreeName(o.name, o.used) }) } : o;
         }),
       );
       return;

@@ -5,7 +5,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { describeFailure } from "../../lib/errors";
-import { parseVersionKey, revisionNameProblem, versionKey } from "../../lib/review";
+import { nextFreeName, parseVersionKey, revisionNameProblem, versionKey } from "../../lib/review";
 import { stageName } from "../../lib/stages";
 import { ApiFailure } from "../../platform/api";
 import { reviewApi, type DraftRevisions, type TextDiff, type Version } from "../../platform/review";
@@ -41,7 +41,7 @@ export function RevisionsPanel({ entry, onNamed, onEdit, onOpenClause }: Props) 
   async function nameRevision() {
     const problem = revisionNameProblem(name, used);
     if (problem) {
-      setNameError(t(`review.nameForm.${problem}`, { name: name.trim() }));
+      setNameError(t(`review.nameForm.${problem}`, { name: name.trim(), next: nextFreeName(name, used) }));
       return;
     }
     setBusy(true);
