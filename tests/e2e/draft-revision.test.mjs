@@ -137,11 +137,15 @@ describe("write clauses, name a revision, edit, view the diff", { timeout: 300_0
     const named = await sqlite(app.dbPath, stored);
     assert.equal(named, `en:WD1:${EN_TYPED.join("\n")}\nzh:WD1:${ZH_TYPED.join("\n")}`, "each revision holds the whole typed text");
 
+    const logged = "SELECT count(*) FROM change_log WHERE entity = 'revision'";
+    const changes = await sqlite(app.dbPath, logged);
+    assert.notEqual(changes, "0", "naming a revision is in the change log");
     await (await find(inDraft("en", "revision-name"))).sendKeys("WD1");
     await (await find(inDraft("en", "revision-name-submit"))).click();
     const error = await find(inDraft("en", "error-revision-name"));
     assert.equal(await error.text(), "This draft already has a revision named 'WD1'; choose another name, such as WD2.");
-    assert.equal(await sqlite(app.dbPath, stored), named, "nothing written");
+    assert.equal(await sqlite(app.dbPath, stored), named, "no revision written");
+    assert.equal(await sqlite(app.dbPath, logged), changes, "no change logged");
     assert.equal((await app.session.findAll(inDraft("en", "revision-row"))).length, 1);
     await app.screenshot("draft-revision-named");
   });
@@ -207,6 +211,7 @@ describe("write clauses, name a revision, edit, view the diff", { timeout: 300_0
     assert.deepEqual(zh, { 1: { added: ["技术"], removed: [] }, 2: { added: [], removed: ["并有标志"] } }, "the Chinese diff, character by character");
     assert.equal(await zhView.attribute("data-added"), "2");
     assert.equal(await zhView.attribute("data-removed"), "4");
+    assert.equal(await sqlite(app.dbPath, "SELECT count(*) FROM revision"), "2", "still only the two WD1");
     await app.screenshot("draft-revision-diff");
   });
 });
