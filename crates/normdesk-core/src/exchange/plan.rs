@@ -113,7 +113,8 @@ pub fn plan(
             Some((id, existing)) => (id, existing),
             None => (uuid::Uuid::now_v7().to_string(), None),
         };
-        if let Some(first) = seen.insert(id.clone(), row) {
+        // An id made here is new; only ids the file gives can repeat.
+        if !fresh && let Some(first) = seen.insert(id.clone(), row) {
             error!(
                 Some("id"),
                 format!("the id {id} is already used in row {first}; each record once")
@@ -128,12 +129,14 @@ pub fn plan(
                 continue;
             }
             None => {
-                let mut record: Map<String, Value> = spec
+                let record: Map<String, Value> = spec
                     .fields
                     .iter()
-                    .map(|f| (f.name.to_owned(), schema::default_value(f)))
+                    .map(|f| {
+                        let value = values.get(f.name).cloned();
+                        (f.name.to_owned(), value.unwrap_or_else(|| schema::default_value(f)))
+                    })
                     .collect();
-                record.extend(values.clone());
                 if let Err(e) = validate::record(spec, &record) {
                     let (field, message) = split(e);
                     error!(field.as_deref(), message);

@@ -10,7 +10,9 @@
 //! consecutive sequence numbers and stamps, so a batch's INSERT carries the kind, the field
 //! names and the source as SQL literals and binds per record only its id, first sequence number,
 //! first stamp and the values. Each bound text costs SQLite an allocation and a copy; this keeps
-//! a 6-field record at 7 bound texts instead of 42.
+//! a 6-field record at 7 bound texts instead of 42. A kind's creates are held (up to
+//! [`CREATE_HOLD`] field changes, or until the next read of `field_state` or the end of the
+//! transaction), so a bulk import writes its record rows and its log rows in long runs.
 
 use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
@@ -22,6 +24,11 @@ use crate::schema::EntitySpec;
 const BATCH: usize = 256;
 /// Field changes per create batch (at most 3 + fields parameters per record).
 const CREATE_BATCH: usize = 256;
+/// Field changes of one kind's creates held before they are written (a few MB at most): a bulk
+/// import inserts its records first and then appends their log rows in long runs, instead of
+/// alternating, so the record table's index pages are not pushed out of the page cache by
+/// log pages after every few records.
+const CREATE_HOLD: usize = 1 << 16;
 
 struct Row {
     seq: i64,
@@ -106,7 +113,7 @@ impl LogBuffer {
         };
         let batch = &mut self.creates[at];
         batch.records.push(record);
-        if batch.records.len() * spec.fields.len() >= CREATE_BATCH {
+        if batch.records.len() * spec.fields.len() >= CREATE_HOLD {
             let batch = self.creates.swap_remove(at);
             self.write_creates(conn, batch)?;
         }
@@ -183,22 +190,34 @@ impl LogBuffer {
         Ok(())
     }
 
-    /// Writes a create batch: two multi-row INSERTs with the kind, the field names and the
-    /// source as literals.
+    /// Writes the held creates of one kind: multi-row INSERTs of [`CREATE_BATCH`] field changes
+    /// with the kind, the field names and the source as literals, first every `change_log` one,
+    /// then every `field_state` one (each table's last pages stay in the cache).
     fn write_creates(&mut self, conn: &Connection, batch: CreateBatch) -> Result<()> {
-        let (log_sql, state_sql) = self
-            .create_sql
-            .entry((batch.spec.name, batch.records.len()))
-            .or_insert_with(|| create_sql(batch.spec, self.source, batch.records.len()));
-        let mut log: Vec<&dyn ToSql> = vec![&self.replica_id];
-        let mut state: Vec<&dyn ToSql> = vec![&self.replica_id];
-        for (id, seq, hlc, values) in &batch.records {
-            log.extend([id as &dyn ToSql, seq, hlc]);
-            log.extend(values.iter().map(|v| v as &dyn ToSql));
-            state.extend([id as &dyn ToSql, hlc]);
+        let per = CREATE_BATCH.div_ceil(batch.spec.fields.len());
+        for chunk in batch.records.chunks(per) {
+            let (log_sql, _) = self
+                .create_sql
+                .entry((batch.spec.name, chunk.len()))
+                .or_insert_with(|| create_sql(batch.spec, self.source, chunk.len()));
+            let mut log: Vec<&dyn ToSql> = vec![&self.replica_id];
+            for (id, seq, hlc, values) in chunk {
+                log.extend([id as &dyn ToSql, seq, hlc]);
+                log.extend(values.iter().map(|v| v as &dyn ToSql));
+            }
+            conn.prepare_cached(log_sql)?.execute(log.as_slice())?;
         }
-        conn.prepare_cached(log_sql)?.execute(log.as_slice())?;
-        conn.prepare_cached(state_sql)?.execute(state.as_slice())?;
+        for chunk in batch.records.chunks(per) {
+            let (_, state_sql) = self
+                .create_sql
+                .entry((batch.spec.name, chunk.len()))
+                .or_insert_with(|| create_sql(batch.spec, self.source, chunk.len()));
+            let mut state: Vec<&dyn ToSql> = vec![&self.replica_id];
+            for (id, _, hlc, _) in chunk {
+                state.extend([id as &dyn ToSql, hlc]);
+            }
+            conn.prepare_cached(state_sql)?.execute(state.as_slice())?;
+        }
         Ok(())
     }
 

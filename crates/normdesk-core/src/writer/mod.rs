@@ -227,10 +227,7 @@ impl<'a> Writer<'a> {
             .collect();
         self.log.push_create(self.conn, spec, id, values)?;
         // Only kinds that others refer to need to be known live later in the transaction.
-        if schema::ENTITIES
-            .iter()
-            .any(|e| e.fields.iter().any(|f| f.kind.can_refer_to(spec.name)))
-        {
+        if referred_to(spec) {
             self.live
                 .entry(spec.name)
                 .or_default()
@@ -469,6 +466,15 @@ impl<'a> Writer<'a> {
     /// [`LOAD_ALL_AFTER`] lookups of one kind (a bulk import's references), the kind's live ids
     /// are read in one scan instead of one lookup each.
     fn is_live(&mut self, kind: &str, id: &str) -> Result<bool> {
+        // The common case of a bulk import: this id's liveness is known already.
+        if let Some(known) = self.live.get(kind) {
+            if let Some(live) = known.ids.get(id) {
+                return Ok(*live);
+            }
+            if known.all {
+                return Ok(false);
+            }
+        }
         let spec = schema::entity(kind)?;
         let known = self.live.entry(spec.name).or_default();
         if let Some(live) = known.ids.get(id) {
@@ -539,6 +545,24 @@ impl<'a> Writer<'a> {
         }
         statements::audit(self, spec, id, change)
     }
+}
+
+/// Whether any kind's field can refer to records of `spec`, worked out once per kind.
+fn referred_to(spec: &EntitySpec) -> bool {
+    static KINDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    KINDS
+        .get_or_init(|| {
+            schema::ENTITIES
+                .iter()
+                .filter(|k| {
+                    schema::ENTITIES
+                        .iter()
+                        .any(|e| e.fields.iter().any(|f| f.kind.can_refer_to(k.name)))
+                })
+                .map(|k| k.name)
+                .collect()
+        })
+        .contains(&spec.name)
 }
 
 /// Loads a live record's fields (without `id`), or `None` if there is no live record.
