@@ -56,11 +56,29 @@ pub(super) struct LogBuffer {
     create_sql: std::collections::HashMap<(&'static str, usize), (String, String)>,
 }
 
-/// Buffered creates of one record kind.
+/// Held creates of one record kind, their texts in one buffer (one allocation, not one per
+/// value): per record its id, then each field's JSON value in the kind's field order.
 struct CreateBatch {
     spec: &'static EntitySpec,
-    /// Per record: id, first sequence number, first stamp, the fields' JSON values in order.
-    records: Vec<(String, i64, i64, Vec<String>)>,
+    text: String,
+    /// Where each piece (id, values) ends in `text`; 1 + fields pieces per record.
+    ends: Vec<usize>,
+    /// Per record: first sequence number, first stamp.
+    records: Vec<(i64, i64)>,
+}
+
+impl CreateBatch {
+    /// Record `r`'s pieces: its id, then its values.
+    fn pieces(&self, r: usize) -> impl Iterator<Item = &str> {
+        let width = 1 + self.spec.fields.len();
+        let ends = &self.ends[r * width..(r + 1) * width];
+        let mut start = if r == 0 { 0 } else { self.ends[r * width - 1] };
+        ends.iter().map(move |&end| {
+            let piece = &self.text[start..end];
+            start = end;
+            piece
+        })
+    }
 }
 
 impl LogBuffer {
@@ -84,36 +102,48 @@ impl LogBuffer {
         }
     }
 
-    /// Logs every field of a record created in this call (`values`: the fields' JSON values in
-    /// the kind's field order), with consecutive sequence numbers and stamps.
-    pub(super) fn push_create(
+    /// Logs every field of a record created in this call (`values`: the fields' values in the
+    /// kind's field order), with consecutive sequence numbers and stamps.
+    pub(super) fn push_create<'v>(
         &mut self,
         conn: &Connection,
         spec: &'static EntitySpec,
         row_id: &str,
-        values: Vec<String>,
+        values: impl Iterator<Item = &'v serde_json::Value>,
     ) -> Result<()> {
-        let n = values.len() as i64;
+        use std::fmt::Write as _;
+        let n = spec.fields.len();
         if n == 0 {
             return Ok(());
         }
         let first = Hlc::tick(self.last_hlc, Hlc::wall_millis());
-        let record = (row_id.to_owned(), self.next_seq, first.0 as i64, values);
-        self.next_seq += n;
+        let record = (self.next_seq, first.0 as i64);
+        self.next_seq += n as i64;
         self.last_hlc = Hlc(first.0 + n as u64 - 1);
         let at = match self.creates.iter().position(|b| b.spec.name == spec.name) {
             Some(at) => at,
             None => {
                 self.creates.push(CreateBatch {
                     spec,
+                    text: String::new(),
+                    ends: Vec::new(),
                     records: Vec::new(),
                 });
                 self.creates.len() - 1
             }
         };
         let batch = &mut self.creates[at];
+        batch.text.push_str(row_id);
+        batch.ends.push(batch.text.len());
+        let mut given = 0;
+        for value in values {
+            write!(batch.text, "{value}").expect("writing to a String");
+            batch.ends.push(batch.text.len());
+            given += 1;
+        }
+        assert_eq!(given, n, "a create logs every field of its kind");
         batch.records.push(record);
-        if batch.records.len() * spec.fields.len() >= CREATE_HOLD {
+        if batch.records.len() * n >= CREATE_HOLD {
             let batch = self.creates.swap_remove(at);
             self.write_creates(conn, batch)?;
         }
@@ -195,26 +225,30 @@ impl LogBuffer {
     /// then every `field_state` one (each table's last pages stay in the cache).
     fn write_creates(&mut self, conn: &Connection, batch: CreateBatch) -> Result<()> {
         let per = CREATE_BATCH.div_ceil(batch.spec.fields.len());
-        for chunk in batch.records.chunks(per) {
+        let all: Vec<usize> = (0..batch.records.len()).collect();
+        for chunk in all.chunks(per) {
             let (log_sql, _) = self
                 .create_sql
                 .entry((batch.spec.name, chunk.len()))
                 .or_insert_with(|| create_sql(batch.spec, self.source, chunk.len()));
+            let pieces: Vec<Vec<&str>> = chunk.iter().map(|&r| batch.pieces(r).collect()).collect();
             let mut log: Vec<&dyn ToSql> = vec![&self.replica_id];
-            for (id, seq, hlc, values) in chunk {
-                log.extend([id as &dyn ToSql, seq, hlc]);
-                log.extend(values.iter().map(|v| v as &dyn ToSql));
+            for (&r, pieces) in chunk.iter().zip(&pieces) {
+                let (seq, hlc) = &batch.records[r];
+                log.extend([&pieces[0] as &dyn ToSql, seq, hlc]);
+                log.extend(pieces[1..].iter().map(|v| v as &dyn ToSql));
             }
             conn.prepare_cached(log_sql)?.execute(log.as_slice())?;
         }
-        for chunk in batch.records.chunks(per) {
+        for chunk in all.chunks(per) {
             let (_, state_sql) = self
                 .create_sql
                 .entry((batch.spec.name, chunk.len()))
                 .or_insert_with(|| create_sql(batch.spec, self.source, chunk.len()));
+            let ids: Vec<&str> = chunk.iter().map(|&r| batch.pieces(r).next().unwrap_or_default()).collect();
             let mut state: Vec<&dyn ToSql> = vec![&self.replica_id];
-            for (id, _, hlc, _) in chunk {
-                state.extend([id as &dyn ToSql, hlc]);
+            for (&r, id) in chunk.iter().zip(&ids) {
+                state.extend([id as &dyn ToSql, &batch.records[r].1]);
             }
             conn.prepare_cached(state_sql)?.execute(state.as_slice())?;
         }

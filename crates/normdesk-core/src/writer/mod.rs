@@ -178,14 +178,25 @@ impl<'a> Writer<'a> {
         values: Map<String, Value>,
         check_id: bool,
     ) -> Result<()> {
-        let mut given = self.check_fields(spec, values)?;
-        let mut record = Map::with_capacity(spec.fields.len());
-        for field in spec.fields {
-            let value = given
-                .remove(field.name)
-                .unwrap_or_else(|| schema::default_value(field));
-            record.insert(field.name.to_owned(), value);
+        // The given fields, validated, in the kind's field order; the others take defaults.
+        let mut given: Vec<Option<Value>> = vec![None; spec.fields.len()];
+        for (name, value) in values {
+            let at = spec
+                .fields
+                .iter()
+                .position(|f| f.name == name)
+                .ok_or_else(|| unknown_field(spec, &name))?;
+            given[at] = Some(validate::field(&spec.fields[at], &value)?);
         }
+        let record: Map<String, Value> = spec
+            .fields
+            .iter()
+            .zip(given)
+            .map(|(field, value)| {
+                let value = value.unwrap_or_else(|| schema::default_value(field));
+                (field.name.to_owned(), value)
+            })
+            .collect();
         validate::record(spec, &record)?;
         self.check_refs(spec, id, &record, true)?;
         let exists = check_id
@@ -220,12 +231,8 @@ impl<'a> Writer<'a> {
         self.conn
             .prepare_cached(sql)?
             .execute(rusqlite::params_from_iter(params))?;
-        let values = spec
-            .fields
-            .iter()
-            .map(|f| record[f.name].to_string())
-            .collect();
-        self.log.push_create(self.conn, spec, id, values)?;
+        // `record` holds the fields in the kind's order.
+        self.log.push_create(self.conn, spec, id, record.values())?;
         // Only kinds that others refer to need to be known live later in the transaction.
         if referred_to(spec) {
             self.live
@@ -405,17 +412,7 @@ impl<'a> Writer<'a> {
     ) -> Result<Map<String, Value>> {
         let mut out = Map::new();
         for (name, value) in values {
-            let field = spec.field(&name).ok_or_else(|| {
-                let names: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
-                CoreError::invalid(
-                    name.clone(),
-                    format!(
-                        "{} has no field '{name}'; its fields are: {}",
-                        spec.name,
-                        names.join(", ")
-                    ),
-                )
-            })?;
+            let field = spec.field(&name).ok_or_else(|| unknown_field(spec, &name))?;
             out.insert(name, validate::field(field, &value)?);
         }
         Ok(out)
@@ -545,6 +542,19 @@ impl<'a> Writer<'a> {
         }
         statements::audit(self, spec, id, change)
     }
+}
+
+/// The refusal of a field name the kind does not have, listing those it has.
+fn unknown_field(spec: &EntitySpec, name: &str) -> CoreError {
+    let names: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
+    CoreError::invalid(
+        name,
+        format!(
+            "{} has no field '{name}'; its fields are: {}",
+            spec.name,
+            names.join(", ")
+        ),
+    )
 }
 
 /// Whether any kind's field can refer to records of `spec`, worked out once per kind.
