@@ -429,9 +429,11 @@ impl<'a> Writer<'a> {
         creating: bool,
     ) -> Result<()> {
         for field in spec.fields {
-            let (Some(kind), Some(Value::String(target))) =
-                (field.kind.target(record), record.get(field.name))
-            else {
+            // Only reference fields are looked up in the record.
+            let Some(kind) = field.kind.target(record) else {
+                continue;
+            };
+            let Some(Value::String(target)) = record.get(field.name) else {
                 continue;
             };
             if kind == spec.name && target == id {
