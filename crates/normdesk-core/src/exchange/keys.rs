@@ -154,17 +154,19 @@ impl<'c> Keys<'c> {
             )));
         };
         let keys = self.kind(kind)?;
-        Ok(match keys.by_key.get(norm(text).as_ref()).map(Vec::as_slice) {
-            None | Some([]) => Err(format!(
-                "no {kind} has the {field} '{text}'; check the spelling or give its id"
-            )),
-            Some([id]) => Ok(Some(id.clone())),
-            Some(ids) => Err(format!(
-                "'{text}' is the {field} of {} {kind} records ({}); give the id instead",
-                ids.len(),
-                ids.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
-            )),
-        })
+        Ok(
+            match keys.by_key.get(norm(text).as_ref()).map(Vec::as_slice) {
+                None | Some([]) => Err(format!(
+                    "no {kind} has the {field} '{text}'; check the spelling or give its id"
+                )),
+                Some([id]) => Ok(Some(id.clone())),
+                Some(ids) => Err(format!(
+                    "'{text}' is the {field} of {} {kind} records ({}); give the id instead",
+                    ids.len(),
+                    ids.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
+                )),
+            },
+        )
     }
 }
 

@@ -134,7 +134,10 @@ pub fn plan(
                     .iter()
                     .map(|f| {
                         let value = values.get(f.name).cloned();
-                        (f.name.to_owned(), value.unwrap_or_else(|| schema::default_value(f)))
+                        (
+                            f.name.to_owned(),
+                            value.unwrap_or_else(|| schema::default_value(f)),
+                        )
                     })
                     .collect();
                 if let Err(e) = validate::record(spec, &record) {

@@ -245,7 +245,10 @@ impl LogBuffer {
                 .create_sql
                 .entry((batch.spec.name, chunk.len()))
                 .or_insert_with(|| create_sql(batch.spec, self.source, chunk.len()));
-            let ids: Vec<&str> = chunk.iter().map(|&r| batch.pieces(r).next().unwrap_or_default()).collect();
+            let ids: Vec<&str> = chunk
+                .iter()
+                .map(|&r| batch.pieces(r).next().unwrap_or_default())
+                .collect();
             let mut state: Vec<&dyn ToSql> = vec![&self.replica_id];
             for (&r, id) in chunk.iter().zip(&ids) {
                 state.extend([id as &dyn ToSql, &batch.records[r].1]);

@@ -412,7 +412,9 @@ impl<'a> Writer<'a> {
     ) -> Result<Map<String, Value>> {
         let mut out = Map::new();
         for (name, value) in values {
-            let field = spec.field(&name).ok_or_else(|| unknown_field(spec, &name))?;
+            let field = spec
+                .field(&name)
+                .ok_or_else(|| unknown_field(spec, &name))?;
             out.insert(name, validate::field(field, &value)?);
         }
         Ok(out)
