@@ -289,7 +289,7 @@ fn cases(good: &[u8]) -> Vec<Case> {
         Case {
             what: "newer schema",
             bytes: with_manifest(&|m| m["schema_version"] = json!(99)),
-            says: "schema version is newer than this Normdesk knows (99 > 1); update Normdesk",
+            says: "schema version is newer than this Normdesk knows (99 > 2); update Normdesk",
         },
         Case {
             what: "not a Normdesk manifest",
