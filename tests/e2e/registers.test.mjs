@@ -3,10 +3,12 @@
 // review and an incoming action statement with a deadline next week are recorded and both show
 // on the dashboard; the people register (with the organisations it refers to) is exported to
 // CSV through the native save dialog and imported into an empty store in a second app session.
+// Last, 3,000 people join the new committee (through the CLI's CSV import): its page shows only a
+// window of its members, ended ones as history after the current ones, and scrolls to the last.
 
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { promisify } from "node:util";
@@ -232,5 +234,57 @@ describe("registers", { timeout: 600_000 }, () => {
     await empty.waitForText("person-total", `${people} people`);
     assert.equal(Number(await sqlite(empty.dbPath, "SELECT count(*) FROM person WHERE deleted = 0")), people);
     assert.equal(await sqlite(empty.dbPath, `SELECT name_zh FROM person WHERE email = '${EMAIL}'`), "王芳");
+  });
+
+  it("shows a committee's 3,000 members a window at a time, ended ones last, down to the last one", async () => {
+    const MEMBERS = 3000;
+    const pad = (i) => String(i).padStart(4, "0");
+    const dir = join(app.dataDir, "members");
+    mkdirSync(dir, { recursive: true });
+    let people = "name_zh,name_en,email\r\n";
+    let roles = "person_id,committee_id,role,start_date,end_date\r\n";
+    for (let i = 1; i <= MEMBERS; i++) {
+      people += `成员${pad(i)},E2E member ${pad(i)},member${i}.e2e@example.org\r\n`;
+      // Every tenth role ended last year: 300 ended, the last of them member 3000's.
+      roles += `member${i}.e2e@example.org,${REFERENCE},member,2024-01-01,${i % 10 === 0 ? "2025-06-30" : ""}\r\n`;
+    }
+    writeFileSync(join(dir, "people.csv"), people);
+    writeFileSync(join(dir, "memberships.csv"), roles);
+    // The CLI writes while the app is closed: after a native file dialog (the export above) the
+    // app's process no longer holds SQLite's file locks, so another process writing under it
+    // would leave it reading a stale WAL index ("database disk image is malformed").
+    await app.quitApp();
+    const cli = join(dirname(app.binary), "normdesk");
+    for (const [kind, file] of [["person", "people.csv"], ["membership", "memberships.csv"]]) {
+      await run(cli, ["import-csv", kind, join(dir, file)], { env: { ...process.env, NORMDESK_DB: app.dbPath } });
+    }
+    await app.start();
+    const last = await sqlite(app.dbPath, `SELECT id FROM person WHERE email = 'member${MEMBERS}.e2e@example.org'`);
+    // Wang Fang's two roles (one ended) are there too: 3,002 members, 301 of them ended.
+    const total = MEMBERS + 2;
+
+    await app.click("nav-committees");
+    await app.type("committee-filter", REFERENCE);
+    await app.click("committee-node", { extra: `[data-id="${committeeId}"]` });
+    await app.byTestId("committee-page", { extra: `[data-id="${committeeId}"]` });
+    const list = await app.byTestId("member-list", { extra: `[data-total="${total + 1}"]`, timeout: 20_000 });
+    assert.equal(await (await app.byTestId("member-list-count")).attribute("data-shown"), String(total));
+    const rows = await app.allByTestId("member-row");
+    assert.ok(rows.length > 5 && rows.length < 60, `only a window of rows exists (saw ${rows.length})`);
+    assert.equal(await rows[0].attribute("data-current"), "true", "current members come first");
+    await app.screenshot("registers-committee-members");
+
+    // Scrolled to its end, the list shows the last ended role, member 3000's, as the last row.
+    await app.session.execute("arguments[0].scrollTop = arguments[0].scrollHeight;", list);
+    await app.byTestId("member-row", { extra: `[data-id="${last}"][data-current="false"]` });
+    const shown = await app.allByTestId("member-row");
+    assert.ok(shown.length < 60, `still only a window of rows (saw ${shown.length})`);
+    assert.equal(await shown[shown.length - 1].attribute("data-id"), last, "the last row is the last member");
+    await app.screenshot("registers-committee-members-end");
+
+    // The filter box finds one member among them.
+    await app.type("member-list-filter", "E2E member 2999");
+    await app.waitForText("member-list-count", `1 of ${total}`);
+    await app.waitForCount("member-row", 1);
   });
 });

@@ -1,6 +1,8 @@
 // A register's scrolling list: only the visible rows exist (TanStack Virtual), whether the rows
 // are all in memory (`arraySource` in lib/pages) or fetched page by page as the list scrolls (`ensureRange`).
-// Arrow keys, Page Up/Down, Home and End move the selection over the selectable rows.
+// Arrow keys, Page Up/Down, Home and End move the selection over the selectable rows. A list
+// inside a record's page (`maxRows`, see PageList) is as tall as its rows, up to a window of
+// `maxRows`, then scrolls; without `onSelect` nothing is selected and the keys scroll it.
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
@@ -11,18 +13,23 @@ const ROW_HEIGHT = 40;
 interface Props<T> {
   source: RowSource<T>;
   /** The id the selection follows; `null` for rows that cannot be selected (headings). */
-  idOf: (row: T) => string | null;
-  selectedId: string | null;
-  onSelect: (id: string) => void;
+  idOf?: (row: T) => string | null;
+  selectedId?: string | null;
+  /** Without it the list has no selection. */
+  onSelect?: (id: string) => void;
   /** The row's element; `selected` tells whether it is the selection. */
   renderRow: (row: T, selected: boolean) => ReactNode;
   label: string;
   testId: string;
-  role?: "listbox" | "tree";
+  role?: "listbox" | "tree" | "list";
   empty?: ReactNode;
+  /** Inside a page: the list is as tall as its rows, at most this many, and scrolls past them. */
+  maxRows?: number;
 }
 
-export function VirtualList<T>({ source, idOf, selectedId, onSelect, renderRow, label, testId, role = "listbox", empty }: Props<T>) {
+const noId = () => null;
+
+export function VirtualList<T>({ source, idOf = noId, selectedId = null, onSelect, renderRow, label, testId, role = "listbox", empty, maxRows }: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const total = source.total ?? 0;
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
@@ -46,6 +53,7 @@ export function VirtualList<T>({ source, idOf, selectedId, onSelect, renderRow, 
   }
 
   function onKeyDown(e: KeyboardEvent) {
+    if (!onSelect) return;
     const at = selectedIndex();
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
     const moves: Record<string, [number, 1 | -1]> = {
@@ -71,7 +79,8 @@ export function VirtualList<T>({ source, idOf, selectedId, onSelect, renderRow, 
   }
 
   return (
-    <div ref={scroller} className="rg-list" role={role} aria-label={label} tabIndex={0} onKeyDown={onKeyDown} data-testid={testId} data-total={source.total ?? ""}>
+    <div ref={scroller} className={maxRows ? "rg-list rg-list-inline" : "rg-list"} style={maxRows ? { height: windowHeight(total, maxRows) } : undefined}
+      role={role} aria-label={label} tabIndex={0} onKeyDown={onKeyDown} data-testid={testId} data-total={source.total ?? ""}>
       <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
         {items.map((item) => {
           const row = source.rowAt(item.index);
@@ -86,4 +95,10 @@ export function VirtualList<T>({ source, idOf, selectedId, onSelect, renderRow, 
       {source.total === 0 && empty}
     </div>
   );
+}
+
+/** The height of a list inside a page: its rows (at least one, for "nothing matches"), at most
+ *  `maxRows`, and its two borders. */
+function windowHeight(total: number, maxRows: number): number {
+  return Math.min(Math.max(total, 1), maxRows) * ROW_HEIGHT + 2;
 }

@@ -8,7 +8,7 @@ import {
   matchesText,
   membershipProblems,
   personName,
-  splitByCurrent,
+  pageRows,
   statementProblems,
   targetProblems,
   treeRows,
@@ -91,9 +91,33 @@ describe("display helpers", () => {
     expect(canApply({ rows: 0, errors: [] })).toBe(false);
   });
 
-  it("keeps ended roles as history after the current ones", () => {
-    const rows = [{ id: 1, current: true }, { id: 2, current: false }, { id: 3, current: true }];
-    expect(splitByCurrent(rows)).toEqual({ current: [rows[0], rows[2]], ended: [rows[1]] });
+  describe("a list on a record's page", () => {
+    const rows = [
+      { id: "m1", person: "李明 Li Ming", role: "chair", current: true },
+      { id: "m2", person: "王芳 Wang Fang", role: "expert", current: false },
+      { id: "m3", person: "Chen Jing", role: "expert", current: true },
+      { id: "m4", person: "Li Na", role: "member", current: false },
+    ];
+    const texts = (r: (typeof rows)[number]) => [r.person, r.role];
+    const history = { heading: "Ended", isCurrent: (r: (typeof rows)[number]) => r.current };
+    const shown = (query: string, withHistory = true) =>
+      pageRows(rows, query, texts, withHistory ? history : undefined).map((r) => ("heading" in r ? `# ${r.heading}` : r.node.id));
+
+    it.each([
+      ["", ["m1", "m3", "# Ended", "m2", "m4"]],
+      ["li", ["m1", "# Ended", "m4"]],
+      ["EXPERT", ["m3", "# Ended", "m2"]],
+      ["expert 王", ["# Ended", "m2"]],
+      ["chair", ["m1"]],
+      ["nobody", []],
+    ])("filtered by %j keeps ended roles as history after the current ones", (query, ids) => {
+      expect(shown(query)).toEqual(ids);
+    });
+
+    it("keeps the order as it is without history", () => {
+      expect(shown("", false)).toEqual(["m1", "m2", "m3", "m4"]);
+      expect(shown("  ", false)).toEqual(["m1", "m2", "m3", "m4"]);
+    });
   });
 
   it("tells edited forms from stored ones and names people in both scripts", () => {

@@ -1,6 +1,7 @@
 // Pure logic of the register screens: empty forms, client checks that mirror the core's rules
 // (a deadline for action and comment statements, a role's end not before its start, a
-// target's name and goal), the committee tree filter and its rows, the lists' text filter,
+// target's name and goal), the committee tree filter and its rows, the lists' text filter, the
+// rows of a list on a record's page (filtered, ended roles after the current ones),
 // dashboard wording, target bars and spreadsheet exchange helpers.
 
 import { isIsoDate } from "./dates";
@@ -115,22 +116,18 @@ export function canApply(preview: PreviewLike | null): boolean {
   return preview !== null && preview.errors.length === 0 && preview.rows > 0;
 }
 
-/** Splits roles into those held now and those that ended (history), keeping their order. */
-export function splitByCurrent<T extends { current: boolean }>(rows: readonly T[]): { current: T[]; ended: T[] } {
-  return { current: rows.filter((r) => r.current), ended: rows.filter((r) => !r.current) };
-}
-
 /** A person's display name from the two scripts: "李明 Li Ming". */
 export function personName(p: { name_zh: string; name_en: string }): string {
   return [p.name_zh.trim(), p.name_en.trim()].filter(Boolean).join(" ");
 }
 
-/** A row of the committee tree as a list: an organisation's heading, or a committee. */
-export type TreeRow<T> = { heading: string } | { node: T };
+/** A row of a list with headings: a heading (an organisation in the committee tree, "ended
+ *  roles" on a record's page), or a record. */
+export type HeadedRow<T> = { heading: string } | { node: T };
 
 /** The tree's rows with a heading before each organisation's first top-level committee. */
-export function treeRows<T extends { depth: number; organisation: string }>(nodes: readonly T[]): TreeRow<T>[] {
-  const out: TreeRow<T>[] = [];
+export function treeRows<T extends { depth: number; organisation: string }>(nodes: readonly T[]): HeadedRow<T>[] {
+  const out: HeadedRow<T>[] = [];
   let lastOrg: string | undefined;
   for (const node of nodes) {
     if (node.depth === 0 && node.organisation !== lastOrg) {
@@ -150,6 +147,25 @@ export function matchesText(texts: readonly (string | null | undefined)[], query
     .split(/\s+/)
     .filter(Boolean)
     .every((word) => hay.includes(word));
+}
+
+/** Where a list on a record's page puts ended roles: after the current ones, under a heading. */
+export interface History<T> {
+  heading: string;
+  isCurrent: (row: T) => boolean;
+}
+
+/**
+ * The rows a list on a record's page shows for a filter text: those whose texts contain every
+ * word of it (see `matchesText`), in their order; with `history`, the current ones first, then
+ * the heading and the ended ones, so ended roles stay visible (and filterable) as history.
+ */
+export function pageRows<T>(rows: readonly T[], query: string, textsOf: (row: T) => readonly (string | null | undefined)[], history?: History<T>): HeadedRow<T>[] {
+  const shown = query.trim() ? rows.filter((r) => matchesText(textsOf(r), query)) : rows;
+  if (!history) return shown.map((node) => ({ node }));
+  const current = shown.filter(history.isCurrent);
+  const ended = shown.filter((r) => !history.isCurrent(r));
+  return [...current.map((node) => ({ node })), ...(ended.length ? [{ heading: history.heading }] : []), ...ended.map((node) => ({ node }))];
 }
 
 export interface TargetLike {

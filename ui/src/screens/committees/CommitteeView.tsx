@@ -1,11 +1,12 @@
 // A committee's page: where it sits (organisation and ancestors), its members by role with ended
-// roles as history, its projects, liaisons and sub-committees; Edit, "New under this" and Delete
-// (refused by the core, with the list, while anything refers to it).
+// roles as history, its projects, liaisons and sub-committees — each a virtualised, filterable
+// PageList, so thousands of members cost only the visible rows; Edit, "New under this" and
+// Delete (refused by the core, with the list, while anything refers to it).
 
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { PageList } from "../../components/PageList";
 import { describeFailure } from "../../lib/errors";
-import { splitByCurrent } from "../../lib/registers";
 import { displayTitle } from "../../lib/titles";
 import { registersApi, type CommitteePage, type MemberRow } from "../../platform/registers";
 import { useRecordNavigation } from "../../state/navigation";
@@ -28,15 +29,7 @@ export function CommitteeView({ id, version, onChanged, onDeleted, onNewUnder }:
 
   if (!page) return <div className="editor-empty" aria-busy="true" />;
   const c = page.committee;
-  const members = splitByCurrent(page.members);
-  const memberRow = (m: MemberRow) => (
-    <tr key={m.membership_id} className={m.current ? undefined : "rg-history"} data-testid="member-row" data-current={m.current} data-role={m.role}>
-      <td>{t(`enums.role.${m.role}`)}</td>
-      <td><button type="button" className="rg-link" onClick={() => openRecord("person", m.person_id)}>{m.person}</button></td>
-      <td className="muted">{t("people.term", { start: m.start_date ?? "…", end: m.end_date ?? t("people.open") })}</td>
-    </tr>
-  );
-
+  const term = (m: MemberRow) => t("people.term", { start: m.start_date ?? "…", end: m.end_date ?? t("people.open") });
   return (
     <div className="editor" data-testid="committee-page" data-id={id}>
       <DetailHeader
@@ -58,42 +51,45 @@ export function CommitteeView({ id, version, onChanged, onDeleted, onNewUnder }:
         {editing && <CommitteeForm id={id} initial={c} onCancel={() => setEditing(false)} onSaved={() => { setEditing(false); load(); onChanged(); notify("success", t("reg.saved")); }} />}
         {c.scope && <p className="muted">{c.scope}</p>}
         <Section title={t("committees.members")} testId="committee-members">
-          {page.members.length === 0 ? <p className="rg-empty">{t("committees.noMembers")}</p> : (
-            <table className="rg-table">
-              <tbody>
-                {members.current.map(memberRow)}
-                {members.ended.length > 0 && <tr><th colSpan={3}>{t("committees.history")}</th></tr>}
-                {members.ended.map(memberRow)}
-              </tbody>
-            </table>
-          )}
+          <PageList rows={page.members} label={t("committees.members")} testId="member-list" empty={t("committees.noMembers")}
+            textsOf={(m) => [m.person, t(`enums.role.${m.role}`), term(m)]} history={{ heading: t("committees.history"), isCurrent: (m) => m.current }}
+            renderRow={(m) => (
+              <div role="listitem" className={m.current ? "rg-page-row" : "rg-page-row rg-history"} data-testid="member-row" data-current={m.current} data-role={m.role} data-id={m.person_id}>
+                <span className="rg-cell-role">{t(`enums.role.${m.role}`)}</span>
+                <span className="rg-cell-main"><button type="button" className="rg-link" onClick={() => openRecord("person", m.person_id)}>{m.person}</button></span>
+                <span className="muted">{term(m)}</span>
+              </div>
+            )} />
         </Section>
         <Section title={t("committees.subcommittees")} testId="committee-subs">
-          {page.subcommittees.length === 0 ? <p className="rg-empty">{t("committees.noSubs")}</p> : (
-            <ul className="dash-list">
-              {page.subcommittees.map((s) => (
-                <li key={s.id}><button type="button" className="rg-link" data-testid="sub-link" onClick={() => openRecord("committee", s.id)}><span className="rg-kind">{s.kind}</span> <strong>{s.reference}</strong> {displayTitle(s, i18n.language).text}</button></li>
-              ))}
-            </ul>
-          )}
+          <PageList rows={page.subcommittees} label={t("committees.subcommittees")} testId="sub-list" empty={t("committees.noSubs")}
+            textsOf={(s) => [s.kind, s.reference, s.title_en, s.title_zh]}
+            renderRow={(s) => (
+              <div role="listitem" className="rg-page-row">
+                <span className="rg-cell-main"><button type="button" className="rg-link" data-testid="sub-link" data-id={s.id} onClick={() => openRecord("committee", s.id)}><span className="rg-kind">{s.kind}</span> <strong>{s.reference}</strong> {displayTitle(s, i18n.language).text}</button></span>
+              </div>
+            )} />
         </Section>
         <Section title={t("committees.projects")} testId="committee-projects">
-          {page.projects.length === 0 ? <p className="rg-empty">{t("committees.noProjects")}</p> : (
-            <ul className="dash-list">
-              {page.projects.map((p) => (
-                <li key={p.id}><button type="button" className="rg-link" onClick={() => openRecord("project", p.id)}><strong>{p.reference}</strong> {displayTitle(p, i18n.language).text}</button> <span className="muted">{p.stage}{p.leader ? ` · ${p.leader}` : ""}</span></li>
-              ))}
-            </ul>
-          )}
+          <PageList rows={page.projects} label={t("committees.projects")} testId="committee-project-list" empty={t("committees.noProjects")}
+            textsOf={(p) => [p.reference, p.title_en, p.title_zh, p.stage, p.leader]}
+            renderRow={(p) => (
+              <div role="listitem" className="rg-page-row" data-testid="committee-project" data-id={p.id}>
+                <span className="rg-cell-main"><button type="button" className="rg-link" onClick={() => openRecord("project", p.id)}><strong>{p.reference}</strong> {displayTitle(p, i18n.language).text}</button></span>
+                <span className="muted">{p.stage}{p.leader ? ` · ${p.leader}` : ""}</span>
+              </div>
+            )} />
         </Section>
         <Section title={t("committees.liaisons")} testId="committee-liaisons">
-          {page.liaisons.length === 0 ? <p className="rg-empty">{t("committees.noLiaisons")}</p> : (
-            <ul className="dash-list">
-              {page.liaisons.map((l) => (
-                <li key={l.id}><button type="button" className="rg-link" onClick={() => openRecord("liaison", l.id)}>{l.organisation?.label ?? "—"}</button> <span className="muted">{t(`enums.category.${l.category}`)}</span>{l.review_due && <span className="badge rg-badge-due"> {t("liaisons.reviewDue")}</span>}</li>
-              ))}
-            </ul>
-          )}
+          <PageList rows={page.liaisons} label={t("committees.liaisons")} testId="committee-liaison-list" empty={t("committees.noLiaisons")}
+            textsOf={(l) => [l.organisation?.label, t(`enums.category.${l.category}`)]}
+            renderRow={(l) => (
+              <div role="listitem" className="rg-page-row" data-testid="committee-liaison" data-id={l.id}>
+                <span className="rg-cell-main"><button type="button" className="rg-link" onClick={() => openRecord("liaison", l.id)}>{l.organisation?.label ?? "—"}</button></span>
+                <span className="muted">{t(`enums.category.${l.category}`)}</span>
+                {l.review_due && <span className="badge rg-badge-due">{t("liaisons.reviewDue")}</span>}
+              </div>
+            )} />
         </Section>
       </div>
     </div>

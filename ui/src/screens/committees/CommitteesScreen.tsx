@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { VirtualList } from "../../components/VirtualList";
 import { describeFailure } from "../../lib/errors";
 import { arraySource } from "../../lib/pages";
-import { countActive, filterTree, treeRows, type TreeRow } from "../../lib/registers";
+import { countActive, filterTree, treeRows, type HeadedRow } from "../../lib/registers";
 import { displayTitle } from "../../lib/titles";
 import { registersApi, type CommitteeInput, type CommitteeKind, type CommitteeNode } from "../../platform/registers";
 import { useUnsavedGuard } from "../../state/guard";
@@ -72,7 +72,7 @@ export function CommitteesScreen() {
         </FilterBar>
       }
       list={
-        <VirtualList<TreeRow<CommitteeNode>> source={arraySource(rows)} idOf={(r) => ("node" in r ? r.node.id : null)} selectedId={selectedId} onSelect={(id) => void select({ kind: "existing", id })}
+        <VirtualList<HeadedRow<CommitteeNode>> source={arraySource(rows)} idOf={(r) => ("node" in r ? r.node.id : null)} selectedId={selectedId} onSelect={(id) => void select({ kind: "existing", id })}
           label={t("committees.treeLabel")} testId="committee-tree" role="tree"
           empty={nodes.length > 0 ? <p className="list-empty">{t("reg.empty")}</p> : null}
           renderRow={(r, selected) => "heading" in r ? <div className="rg-org-heading">{r.heading}</div> : (

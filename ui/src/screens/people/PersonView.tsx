@@ -1,12 +1,14 @@
-// A person's page: details (editable), every role held or ended with its term, the projects
-// they lead and their training records. Roles are added in a dialog and ended with a date.
+// A person's page: details (editable), every role held or ended with its term and the projects
+// they lead (virtualised, filterable PageLists; ended roles stay as history), and their training
+// records. Roles are added in a dialog and ended with a date.
 
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Modal } from "../../components/Modal";
+import { PageList } from "../../components/PageList";
 import { localToday } from "../../lib/dates";
 import { describeFailure } from "../../lib/errors";
-import { personName, splitByCurrent } from "../../lib/registers";
+import { personName } from "../../lib/registers";
 import { displayTitle } from "../../lib/titles";
 import { registersApi, type PersonDetail, type RoleRow } from "../../platform/registers";
 import { useRecordNavigation } from "../../state/navigation";
@@ -46,13 +48,11 @@ export function PersonView({ id, onChanged, onDeleted }: { id: string; onChanged
   };
 
   if (!page) return <div className="editor-empty" aria-busy="true" />;
-  const roles = splitByCurrent(page.roles);
   const term = (r: RoleRow) => t("people.term", { start: r.start_date ?? "…", end: r.end_date ?? t("people.open") });
-  const committee = (r: RoleRow) => (
-    <button type="button" className="rg-link" onClick={() => openRecord("committee", r.committee_id)}>
-      {r.committee_reference} {displayTitle({ title_en: r.committee_title_en, title_zh: r.committee_title_zh }, i18n.language).text}
-    </button>
-  );
+  const committee = (r: RoleRow) => {
+    const label = `${r.committee_reference} ${displayTitle({ title_en: r.committee_title_en, title_zh: r.committee_title_zh }, i18n.language).text}`;
+    return <button type="button" className="rg-link" title={label} onClick={() => openRecord("committee", r.committee_id)}>{label}</button>;
+  };
 
   const removeRole = (r: RoleRow) => (
     <DeleteRecord testId="role-delete" name={`${t(`enums.role.${r.role}`)} · ${r.committee_reference}`} remove={() => registersApi.deleteMembership(r.membership_id)} onDeleted={() => { load(); onChanged(); }} />
@@ -74,41 +74,30 @@ export function PersonView({ id, onChanged, onDeleted }: { id: string; onChanged
         )}
         {page.person.expertise && <p className="muted">{page.person.expertise}</p>}
         <Section title={t("people.roles")} testId="person-roles" action={<button type="button" className="btn btn-small" data-testid="role-add" onClick={() => setAddingRole(true)}>{t("people.addRole")}</button>}>
-          {page.roles.length === 0 ? <p className="rg-empty">{t("people.noRoles")}</p> : (
-            <table className="rg-table">
-              <tbody>
-                {roles.current.map((r) => (
-                  <tr key={r.membership_id} data-testid="role-row" data-current="true" data-role={r.role}>
-                    <td>{t(`enums.role.${r.role}`)}</td>
-                    <td>{committee(r)}</td>
-                    <td className="muted">{term(r)}</td>
-                    <td className="rg-cell-actions">
-                      <button type="button" className="btn btn-small" data-testid="role-end" onClick={() => { setEnding(r); setEndDate(localToday()); }}>{t("people.endRole")}</button>{" "}
-                      {removeRole(r)}
-                    </td>
-                  </tr>
-                ))}
-                {roles.ended.length > 0 && <tr><th colSpan={4}>{t("people.ended")}</th></tr>}
-                {roles.ended.map((r) => (
-                  <tr key={r.membership_id} className="rg-history" data-testid="role-row" data-current="false" data-role={r.role}>
-                    <td>{t(`enums.role.${r.role}`)}</td>
-                    <td>{committee(r)}</td>
-                    <td>{term(r)}</td>
-                    <td className="rg-cell-actions">{removeRole(r)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <PageList rows={page.roles} label={t("people.roles")} testId="role-list" empty={t("people.noRoles")}
+            textsOf={(r) => [t(`enums.role.${r.role}`), r.committee_reference, r.committee_title_en, r.committee_title_zh, term(r)]}
+            history={{ heading: t("people.ended"), isCurrent: (r) => r.current }}
+            renderRow={(r) => (
+              <div role="listitem" className={r.current ? "rg-page-row" : "rg-page-row rg-history"} data-testid="role-row" data-current={r.current} data-role={r.role} data-id={r.membership_id}>
+                <span className="rg-cell-role">{t(`enums.role.${r.role}`)}</span>
+                <span className="rg-cell-main">{committee(r)}</span>
+                <span className="muted">{term(r)}</span>
+                <span className="rg-cell-actions">
+                  {r.current && <button type="button" className="btn btn-small" data-testid="role-end" onClick={() => { setEnding(r); setEndDate(localToday()); }}>{t("people.endRole")}</button>}{" "}
+                  {removeRole(r)}
+                </span>
+              </div>
+            )} />
         </Section>
         <Section title={t("people.led")} testId="person-projects">
-          {page.projects.length === 0 ? <p className="rg-empty">{t("people.noLed")}</p> : (
-            <ul className="dash-list">
-              {page.projects.map((p) => (
-                <li key={p.id}><button type="button" className="rg-link" onClick={() => openRecord("project", p.id)}><strong>{p.reference}</strong> {displayTitle(p, i18n.language).text}</button> <span className="muted">{p.stage}</span></li>
-              ))}
-            </ul>
-          )}
+          <PageList rows={page.projects} label={t("people.led")} testId="led-project-list" empty={t("people.noLed")}
+            textsOf={(p) => [p.reference, p.title_en, p.title_zh, p.stage]}
+            renderRow={(p) => (
+              <div role="listitem" className="rg-page-row" data-testid="led-project" data-id={p.id}>
+                <span className="rg-cell-main"><button type="button" className="rg-link" onClick={() => openRecord("project", p.id)}><strong>{p.reference}</strong> {displayTitle(p, i18n.language).text}</button></span>
+                <span className="muted">{p.stage}</span>
+              </div>
+            )} />
         </Section>
         <Section title={t("people.training")} testId="person-training">
           {page.training.length === 0 && <p className="rg-empty">{t("people.noTraining")}</p>}

@@ -4,7 +4,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ApiFailure } from "../../platform/api";
-import { registersApi, type CommitteePage, type OrganisationRow, type StatementRow } from "../../platform/registers";
+import { registersApi, type CommitteePage, type MemberRow, type OrganisationRow, type StatementRow } from "../../platform/registers";
 import { fakeViewport, renderWithApp } from "../../test/render";
 import { CommitteeView } from "../committees/CommitteeView";
 import { CommitteesScreen } from "../committees/CommitteesScreen";
@@ -92,6 +92,48 @@ const committeePage: CommitteePage = {
   liaisons: [],
   subcommittees: [],
 };
+
+describe("a record's page", () => {
+  const member = (i: number, current: boolean): MemberRow => ({
+    membership_id: `m${i}`, person_id: `u${i}`, person: `Expert ${String(i).padStart(4, "0")}`, role: i === 0 ? "chair" : "expert",
+    start_date: "2020-01-01", end_date: current ? null : "2024-06-30", current,
+  });
+
+  it("shows a window of a committee's 3,000 members, ended ones as history, and filters them", async () => {
+    const members = Array.from({ length: 3000 }, (_, i) => member(i, i < 2500));
+    vi.spyOn(registersApi, "committeePage").mockResolvedValue({ ...committeePage, members });
+    renderWithApp(<CommitteeView id="c1" version={0} onChanged={() => {}} onDeleted={() => {}} onNewUnder={() => {}} />);
+    const list = await screen.findByTestId("member-list");
+    expect(list).toHaveAttribute("data-total", "3001");
+    const rendered = within(list).getAllByTestId("member-row");
+    expect(rendered.length).toBeGreaterThan(5);
+    expect(rendered.length).toBeLessThan(40);
+    expect(rendered[0]).toHaveAttribute("data-role", "chair");
+    expect(screen.getByTestId("member-list-count")).toHaveTextContent("3000 of 3000");
+
+    await userEvent.click(screen.getByTestId("member-list-filter"));
+    await userEvent.paste("expert 299");
+    expect(screen.getByTestId("member-list-count")).toHaveTextContent("13 of 3000");
+    expect(within(list).getByText("Ended roles (history)")).toBeInTheDocument();
+    expect(within(list).getAllByTestId("member-row").map((r) => `${r.dataset.id} ${r.dataset.current}`)).toEqual([
+      "u299 true", "u1299 true", "u2299 true", ...Array.from({ length: 10 }, (_, i) => `u${2990 + i} false`),
+    ]);
+
+    await userEvent.clear(screen.getByTestId("member-list-filter"));
+    await userEvent.paste("nobody");
+    expect(within(list).queryAllByTestId("member-row")).toHaveLength(0);
+    expect(list).toHaveTextContent("Nothing matches the filter.");
+  }, 15_000);
+
+  it("lists a few sub-committees without a filter box, and says when there are none", async () => {
+    vi.spyOn(registersApi, "committeePage").mockResolvedValue(committeePage);
+    renderWithApp(<CommitteeView id="c1" version={0} onChanged={() => {}} onDeleted={() => {}} onNewUnder={() => {}} />);
+    expect(await screen.findByTestId("committee-project")).toHaveTextContent("ISO/CD 21384-5");
+    expect(screen.queryByTestId("committee-project-list-filter")).toBeNull();
+    expect(screen.getByTestId("committee-members")).toHaveTextContent("No members recorded.");
+    expect(screen.queryByTestId("member-list")).toBeNull();
+  });
+});
 
 describe("deleting a record", () => {
   it("shows the core's refusal in the dialog and changes nothing", async () => {

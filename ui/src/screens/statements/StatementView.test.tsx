@@ -1,7 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { registersApi, type StatementDetail } from "../../platform/registers";
-import { renderWithApp } from "../../test/render";
+import { fakeViewport, renderWithApp } from "../../test/render";
 import { EMPTY_STATEMENT } from "../registers/defaults";
 import { StatementForm } from "./StatementForm";
 import { StatementView } from "./StatementView";
@@ -21,7 +21,11 @@ function detail(extra: Partial<StatementDetail> = {}): StatementDetail {
   };
 }
 
+let restoreViewport: () => void;
+afterEach(() => restoreViewport());
+
 beforeEach(() => {
+  restoreViewport = fakeViewport();
   vi.spyOn(registersApi, "listLiaisons").mockResolvedValue([]);
   vi.spyOn(registersApi, "listStatements").mockResolvedValue({ total: 0, offset: 0, rows: [] });
 });
@@ -49,6 +53,24 @@ describe("a statement's page", () => {
     expect(await screen.findByTestId("statement-response")).toHaveTextContent("Reply: comments");
     expect(screen.getByTestId("attachment-row")).toHaveTextContent("N1234.pdf");
     expect(screen.getByTestId("statement-event")).toHaveTextContent("Li Wei");
+    expect(screen.queryByTestId("event-list-filter")).toBeNull();
+  });
+
+  it("shows a long event log a window at a time, filtered by a word", async () => {
+    const events = Array.from({ length: 400 }, (_, i) => ({
+      id: `e${i}`, statement_id: "s1", at: `2026-03-01T08:${String(i % 60).padStart(2, "0")}:00Z`, actor: i % 100 === 7 ? "Zhou Min" : "Li Wei", what: `state: change ${i}`,
+    }));
+    vi.spyOn(registersApi, "getStatement").mockResolvedValue(detail({ events }));
+    renderWithApp(<StatementView id="s1" onChanged={() => {}} onDeleted={() => {}} />);
+    const log = await screen.findByTestId("event-list");
+    expect(log).toHaveAttribute("data-total", "400");
+    expect(screen.getAllByTestId("statement-event").length).toBeLessThan(40);
+
+    await userEvent.type(screen.getByTestId("event-list-filter"), "zhou");
+    expect(screen.getByTestId("event-list-count")).toHaveTextContent("4 of 400");
+    expect(screen.getAllByTestId("statement-event").map((e) => e.textContent)).toEqual(
+      [7, 107, 207, 307].map((i) => expect.stringContaining(`Zhou Min: state: change ${i}`)),
+    );
   });
 });
 

@@ -1,9 +1,11 @@
 // A statement's page: state with buttons for the allowed next states only, its fields (edited in
 // place), the thread (what it answers, its responses), its files (attach through the open
-// dialog, save a copy through the save dialog, remove) and the event log.
+// dialog, save a copy through the save dialog, remove) and the event log (responses and log are
+// virtualised, filterable PageLists).
 
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { PageList } from "../../components/PageList";
 import { describeFailure } from "../../lib/errors";
 import { chooseAttachmentDestination, chooseFileToAttach } from "../../platform/files";
 import { registersApi, type StatementDetail } from "../../platform/registers";
@@ -68,11 +70,12 @@ export function StatementView({ id, onChanged, onDeleted }: { id: string; onChan
           {detail.in_response_to && (
             <p>{t("statements.inResponseTo")}: <button type="button" className="rg-link" onClick={() => openRecord("statement", detail.in_response_to!.id)}>{detail.in_response_to.label}</button></p>
           )}
-          {detail.responses.length === 0 ? <p className="rg-empty">{t("statements.noResponses")}</p> : (
-            <ul className="dash-list">
-              {detail.responses.map((r) => <li key={r.id}><button type="button" className="rg-link" data-testid="statement-response" onClick={() => openRecord("statement", r.id)}>↳ {r.label}</button></li>)}
-            </ul>
-          )}
+          <PageList rows={detail.responses} label={t("statements.responses")} testId="response-list" empty={t("statements.noResponses")} textsOf={(r) => [r.label]}
+            renderRow={(r) => (
+              <div role="listitem" className="rg-page-row">
+                <span className="rg-cell-main"><button type="button" className="rg-link" data-testid="statement-response" data-id={r.id} onClick={() => openRecord("statement", r.id)}>↳ {r.label}</button></span>
+              </div>
+            )} />
         </Section>
         <Section title={t("statements.attachments")} testId="statement-attachments"
           action={<button type="button" className="btn btn-small" data-testid="attachment-add" onClick={() => void (async () => {
@@ -100,11 +103,13 @@ export function StatementView({ id, onChanged, onDeleted }: { id: string; onChan
           )}
         </Section>
         <Section title={t("statements.events")} testId="statement-events">
-          <ul className="dash-list rg-events">
-            {detail.events.map((e) => (
-              <li key={e.id} data-testid="statement-event"><time dateTime={e.at}>{e.at.replace("T", " ").slice(0, 16)}</time>{e.actor && <strong>{e.actor}: </strong>}{e.what}</li>
-            ))}
-          </ul>
+          <PageList rows={detail.events} label={t("statements.events")} testId="event-list" empty={t("reg.empty")} textsOf={(e) => [e.at, e.actor, e.what]}
+            renderRow={(e) => (
+              <div role="listitem" className="rg-page-row rg-events" data-testid="statement-event" title={e.what}>
+                <time className="muted" dateTime={e.at}>{e.at.replace("T", " ").slice(0, 16)}</time>
+                <span className="rg-cell-main">{e.actor && <strong>{e.actor}: </strong>}{e.what}</span>
+              </div>
+            )} />
         </Section>
       </div>
     </div>
