@@ -3,7 +3,9 @@
 //! - opening a 1 MB draft (about 300 pages, with its history) in a fresh program (≤ 300 ms);
 //! - one keystroke persisted after an editing pause: `drafts::apply` of one splice (≤ 50 ms);
 //! - merging two divergent histories of 1,000 edits each, one change per pause (≤ 500 ms);
-//! - the size of a bundle carrying a draft with 1,000 editing pauses.
+//! - the size of a bundle carrying a draft with 1,000 editing pauses;
+//! - `text set` of a whole 1 MB text (`drafts::set_text`): into an empty draft, and over the same
+//!   text with scattered small edits (a minimal edit either way), against reading the plain copy.
 
 use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
@@ -46,6 +48,18 @@ fn big_text(bytes: usize) -> String {
     s
 }
 
+/// `text` with every `n`th occurrence of `word` replaced by `by`.
+fn every_nth(text: &str, word: &str, n: usize, by: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in text.split(word).enumerate() {
+        if i > 0 {
+            out.push_str(if i % n == 0 { by } else { word });
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
@@ -63,6 +77,33 @@ fn main() {
     let draft = drafts::create(&mut store, &p, "en").unwrap();
     let mut cache = Drafts::new();
     let text = big_text(1 << 20);
+    // `text set` in a fresh program (the CLI): into the empty draft, then the same text with
+    // every 97th "shall" made "shall not" and every 89th 要求 made 规定.
+    let t = Instant::now();
+    drafts::set_text(&mut store, &mut Drafts::new(), &draft, &text).unwrap();
+    let into_empty = t.elapsed();
+    let edited = every_nth(
+        &every_nth(&text, "shall", 97, "shall not"),
+        "要求",
+        89,
+        "规定",
+    );
+    let t = Instant::now();
+    let outcome = drafts::set_text(&mut store, &mut Drafts::new(), &draft, &edited).unwrap();
+    let scattered = t.elapsed();
+    let t = Instant::now();
+    drafts::text(store.conn(), &draft).unwrap();
+    let read = t.elapsed();
+    println!(
+        "text set of a 1 MB text: into an empty draft {:.0} ms; over it with {} scattered edits {:.0} ms ({} splices; target: seconds at most); reading the plain copy {:.1} ms (×{:.0}, ×{:.0})",
+        ms(into_empty),
+        edited.matches("shall not").count() + edited.matches("规定").count(),
+        ms(scattered),
+        outcome.splices.len(),
+        ms(read),
+        into_empty.as_secs_f64() / read.as_secs_f64().max(1e-9),
+        scattered.as_secs_f64() / read.as_secs_f64().max(1e-9)
+    );
     drafts::set_text(&mut store, &mut cache, &draft, &text).unwrap();
     // A history: 200 editing pauses spread over the text.
     let units = text.encode_utf16().count() as u32;

@@ -4,7 +4,9 @@
 //! Also the minimal splices that turn one text into another, for the editor.
 
 use serde::{Deserialize, Serialize};
-use similar::{Algorithm, DiffOp, DiffTag, capture_diff_slices};
+use std::time::{Duration, Instant};
+
+use similar::{Algorithm, DiffOp, DiffTag, capture_diff_deadline, capture_diff_slices};
 use specta::Type;
 
 use std::borrow::Cow;
@@ -283,41 +285,101 @@ fn token_ops<'a>(ta: &[&'a str], tb: &[&'a str]) -> Vec<(SpanKind, &'a str)> {
     out
 }
 
+/// How long [`splices`] may search for the smallest edit. Only a text rewritten nearly everywhere
+/// gets near it (a megabyte with scattered edits takes milliseconds); past it the remaining
+/// passages are replaced whole, which is still a correct edit, just a coarser one.
+const DIFF_BUDGET: Duration = Duration::from_secs(2);
+
 /// The splices that turn `old` into `new` with as little change as a character diff finds;
 /// applied in order (they run from the end of the text backwards, so each position is valid
 /// in the text as the previous splices left it).
+///
+/// Fast on large texts: the common start and end are skipped, the rest is compared line by line,
+/// and only the changed lines character by character — a diff over every character of a
+/// megabyte costs (length × edits) and took minutes.
 pub fn splices(old: &str, new: &str) -> Vec<Splice> {
+    let deadline = Some(Instant::now() + DIFF_BUDGET);
+    let prefix = common_prefix(old, new);
+    let suffix = common_suffix(&old[prefix..], &new[prefix..]);
+    let (a, b) = (
+        &old[prefix..old.len() - suffix],
+        &new[prefix..new.len() - suffix],
+    );
+    let (la, lb) = (split_lines(a), split_lines(b));
+    let ops = capture_diff_deadline(
+        Algorithm::Myers,
+        &la,
+        0..la.len(),
+        &lb,
+        0..lb.len(),
+        deadline,
+    );
+    let mut out: Vec<Splice> = Vec::new();
+    let mut pos = utf16_len(&old[..prefix]) as u32;
+    for (tag, o, n) in ranges(&ops) {
+        let old_text: String = la[o].concat();
+        let new_text: String = lb[n].concat();
+        match tag {
+            DiffTag::Equal => {}
+            DiffTag::Replace => char_splices(&old_text, &new_text, pos, deadline, &mut out),
+            DiffTag::Delete | DiffTag::Insert => out.push(Splice {
+                pos,
+                delete: len16(&old_text),
+                insert: new_text,
+            }),
+        }
+        pos += len16(&old_text);
+    }
+    out.reverse();
+    out
+}
+
+/// Bytes at the start both texts share, ending on a character boundary.
+fn common_prefix(a: &str, b: &str) -> usize {
+    let bytes = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    (0..=bytes)
+        .rev()
+        .find(|&i| a.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
+/// Bytes at the end both texts share, starting on a character boundary.
+fn common_suffix(a: &str, b: &str) -> usize {
+    let bytes = a
+        .bytes()
+        .rev()
+        .zip(b.bytes().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (0..=bytes)
+        .rev()
+        .find(|&i| a.is_char_boundary(a.len() - i))
+        .unwrap_or(0)
+}
+
+/// The character-level splices of one changed passage that starts at `base` (UTF-16) in the old
+/// text, appended to `out` in text order.
+fn char_splices(old: &str, new: &str, base: u32, deadline: Option<Instant>, out: &mut Vec<Splice>) {
     let a: Vec<char> = old.chars().collect();
     let b: Vec<char> = new.chars().collect();
-    let ops = capture_diff_slices(Algorithm::Myers, &a, &b);
+    let ops = capture_diff_deadline(Algorithm::Myers, &a, 0..a.len(), &b, 0..b.len(), deadline);
     // UTF-16 offset of each old char index.
     let mut offsets = Vec::with_capacity(a.len() + 1);
-    let mut u = 0u32;
+    let mut u = base;
     for c in &a {
         offsets.push(u);
         u += c.len_utf16() as u32;
     }
     offsets.push(u);
-    // Positions come from a cursor over the old text advanced by each op's lengths (an insert's
-    // own `old_index` is not always where the preceding delete ended).
-    let mut out: Vec<Splice> = Vec::new();
-    let mut cursor = 0usize;
-    for op in &ops {
-        let (old_len, new_range) = (op.old_range().len(), op.new_range());
-        if op.tag() != DiffTag::Equal {
-            let insert: String = b[new_range].iter().collect();
-            let pos = offsets[cursor];
-            let delete = offsets[cursor + old_len] - pos;
+    for (tag, o, n) in ranges(&ops) {
+        if tag != DiffTag::Equal {
             out.push(Splice {
-                pos,
-                delete,
-                insert,
+                pos: offsets[o.start],
+                delete: offsets[o.end] - offsets[o.start],
+                insert: b[n].iter().collect(),
             });
         }
-        cursor += old_len;
     }
-    out.reverse();
-    out
 }
 
 /// Applies splices to a string (the editor's side, for tests and the CLI).

@@ -11,6 +11,11 @@ use crate::doc::{Doc, heads_text};
 /// Chunks kept before the document is compacted into one save.
 pub const COMPACT_AFTER: i64 = 64;
 
+/// A chunk larger than this (a pasted or replaced passage, `text set` of a whole file) is
+/// compacted into the save at once: loading a large change from a chunk takes about ten times as
+/// long as loading it from a compacted save (2.6 s against 0.3 s for 1 MB).
+pub const COMPACT_CHUNK_BYTES: usize = 64 * 1024;
+
 /// A document as stored: the whole save and the chunks saved after it, in order.
 pub type SavedDoc = (Vec<u8>, Vec<Vec<u8>>);
 
@@ -64,12 +69,12 @@ pub fn save_full(conn: &Connection, draft_id: &str, doc: &mut Doc) -> Result<()>
 }
 
 /// Appends the changes made since `before` as a chunk (one editing pause) and refreshes the
-/// plain copy; compacts when the chunks pile up.
+/// plain copy; compacts when the chunks pile up or the chunk is large.
 pub fn save_chunk(conn: &Connection, draft_id: &str, doc: &mut Doc, chunk: Vec<u8>) -> Result<()> {
     let next: i64 = conn
         .prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM draft_chunk WHERE draft_id = ?1")?
         .query_row([draft_id], |r| r.get(0))?;
-    if next > COMPACT_AFTER {
+    if next > COMPACT_AFTER || chunk.len() > COMPACT_CHUNK_BYTES {
         return save_full(conn, draft_id, doc);
     }
     conn.prepare_cached("INSERT INTO draft_chunk (draft_id, seq, am) VALUES (?1, ?2, ?3)")?
