@@ -33,7 +33,7 @@ help:
 	@echo "make test      every test: Rust (cargo test), UI (vitest, eslint), end to end (WebDriver, Xvfb)"
 	@echo "make build     release desktop binary and CLI"
 	@echo "make lint      cargo fmt --check, clippy -D warnings, eslint"
-	@echo "make bench     the benchmarks: store, sync, drafts and app startup"
+	@echo "make bench     the benchmarks: store, sync, drafts, app startup and draft open"
 	@echo "make bindings  regenerate ui/src/bindings.ts from the Rust commands"
 	@echo "make icons     regenerate icons/ from icons/icon.svg"
 	@echo "make setup     install Debian packages (as root) and the UI's npm packages"
@@ -158,6 +158,7 @@ lint: setup
 bench: setup
 	cargo bench -p normdesk-core -p normdesk-sync -p normdesk-packet --benches
 	@$(MAKE) bench-startup
+	@$(MAKE) bench-draft-open
 
 # App start to first list painted, against a bare Tauri window built the same way (release,
 # custom-protocol, same configuration and embedded ui/dist): tests/bench/startup.mjs.
@@ -168,6 +169,16 @@ bench-startup: ui-dist
 	@$(call phase,startup benchmark (WebKitWebDriver under Xvfb))
 	timeout 10m xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
 	  node tests/bench/startup.mjs "$(RELEASE_BIN)" "$(TARGET_DIR)/release/examples/bare_window"
+
+# Opening a 1 MB draft in the app, click to text, outline and counts painted, against opening a
+# tiny draft in the same run: tests/bench/draftOpen.mjs (the drafts are seeded with the CLI).
+.PHONY: bench-draft-open
+bench-draft-open: ui-dist
+	@$(call phase,release build of normdesk-desktop and the CLI)
+	cargo build --release -p normdesk-desktop --features custom-protocol --bin normdesk-desktop -p normdesk-cli
+	@$(call phase,draft open benchmark (WebKitWebDriver under Xvfb))
+	timeout 10m xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+	  node tests/bench/draftOpen.mjs "$(RELEASE_BIN)" "$(TARGET_DIR)/release/normdesk"
 
 # Rewrites ui/src/bindings.ts; `cargo test -p normdesk-desktop` fails while it is stale.
 .PHONY: bindings

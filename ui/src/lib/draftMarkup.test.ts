@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fixtures from "../../../crates/normdesk-text/tests/fixtures/markup.json";
-import { countText, isTermNumber, lineKind } from "./draftMarkup";
+import { isTermNumber, lineKind } from "./draftMarkup";
 
 describe("draft markup, from the table the Rust rules are checked against", () => {
   it.each(fixtures.lines)("$line is a $kind line", ({ line, kind }) => {
     expect(lineKind(line)).toBe(kind);
-  });
-
-  it.each(fixtures.counts)("counts $text", ({ text, words, characters, characters_no_spaces }) => {
-    expect(countText(text)).toEqual({ words, characters, charactersNoSpaces: characters_no_spaces });
   });
 });
 

@@ -1,7 +1,7 @@
 // The draft markup as the editor shows it (docs/draft-markup.md): the kind of each line for
-// highlighting, and word/character counts while typing. The outline and the clause numbers come
-// from the Rust side (normdesk-text); these two rules are checked against the same table as the
-// Rust ones (crates/normdesk-text/tests/fixtures/markup.json), so they cannot drift apart.
+// highlighting. The outline, the counts and the clause numbers come from the Rust side
+// (normdesk-text); this rule is checked against the same table as the Rust one
+// (crates/normdesk-text/tests/fixtures/markup.json), so they cannot drift apart.
 
 export type LineKind = "heading" | "note" | "table" | "caption" | "figure" | "paragraph";
 
@@ -67,50 +67,4 @@ export function lineKind(raw: string): LineKind {
 export function isTermNumber(raw: string): boolean {
   const n = clauseNumber(raw.trimEnd());
   return n !== null && n.title === "";
-}
-
-/** Chinese, Japanese and Korean characters, each a word (normdesk-text markup.rs `is_cjk`). */
-export function isCjk(cp: number): boolean {
-  return (
-    (cp >= 0x3040 && cp <= 0x30ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xac00 && cp <= 0xd7af) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0x20000 && cp <= 0x3134f)
-  );
-}
-
-export interface TextCounts {
-  words: number;
-  /** Characters (code points) other than line breaks. */
-  characters: number;
-  charactersNoSpaces: number;
-}
-
-const WORD = /[\p{Alphabetic}\p{N}]/u;
-const SPACE = /\p{White_Space}/u;
-
-/** Words and characters: each CJK character is a word, Latin words are runs of letters and digits. */
-export function countText(text: string): TextCounts {
-  const c: TextCounts = { words: 0, characters: 0, charactersNoSpaces: 0 };
-  let inWord = false;
-  for (const ch of text) {
-    if (ch === "\n" || ch === "\r") {
-      inWord = false;
-      continue;
-    }
-    c.characters += 1;
-    if (!SPACE.test(ch)) c.charactersNoSpaces += 1;
-    if (isCjk(ch.codePointAt(0) ?? 0)) {
-      c.words += 1;
-      inWord = false;
-    } else if (WORD.test(ch) || (inWord && "'’-_".includes(ch))) {
-      if (!inWord) c.words += 1;
-      inWord = true;
-    } else {
-      inWord = false;
-    }
-  }
-  return c;
 }

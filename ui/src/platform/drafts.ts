@@ -4,7 +4,7 @@ import { commands } from "../bindings";
 import type { ClauseHit, DraftSummary, DraftView, EditOutcome, ReviewItem, Selection, Splice } from "../bindings";
 import { unwrap } from "./api";
 
-export type { ClauseHit, DraftSummary, DraftView, EditOutcome, Heading, ReviewItem, Selection, Splice } from "../bindings";
+export type { ClauseHit, Counts, DraftSummary, DraftView, EditOutcome, Heading, ReviewItem, Selection, Splice } from "../bindings";
 
 export const draftsApi = {
   list: (projectId: string): Promise<DraftSummary[]> => unwrap(commands.listDrafts(projectId)),

@@ -1,6 +1,8 @@
 // One language's draft text: the editor, its outline, counts, save state and the passages a
-// merge asks to review. The text shows at once from the store's plain copy; the document loads
-// in the background, and what is typed meanwhile waits in the edit queue (lib/editQueue.ts).
+// merge asks to review. The text, outline and counts show at once from the store's plain copy;
+// the document loads in the background once they are painted, and what is typed meanwhile waits
+// in the edit queue (lib/editQueue.ts). The open leaves `normdesk:draft-*` performance marks for
+// tests/bench/draftOpen.mjs.
 
 import { redo, undo } from "@codemirror/commands";
 import { openSearchPanel } from "@codemirror/search";
@@ -8,14 +10,14 @@ import { Annotation, EditorSelection, EditorState, Transaction, type ChangeSet }
 import { EditorView, type ViewUpdate } from "@codemirror/view";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { countText, type TextCounts } from "../../lib/draftMarkup";
 import { describeFailure } from "../../lib/errors";
 import { EditQueue, placeOutline, type SaveState } from "../../lib/editQueue";
 import { ApiFailure } from "../../platform/api";
-import { draftsApi, type DraftSummary, type Heading, type Selection } from "../../platform/drafts";
+import { draftsApi, type Counts, type DraftSummary, type Heading, type Selection } from "../../platform/drafts";
 import type { DraftLang } from "../../state/navigation";
 import { useNotices } from "../../state/notices";
 import { extensions } from "./editorSetup";
+import { Outline } from "./Outline";
 import { ReviewList } from "./ReviewList";
 
 /** Changes that came from the store (renumbering), not from typing. */
@@ -30,6 +32,11 @@ interface Props {
 
 type Phase = { kind: "loading" } | { kind: "none" } | { kind: "not_arrived" } | { kind: "open"; id: string } | { kind: "failed"; message: string };
 
+/** Runs `fn` once the browser has painted the next frame. */
+function afterPaint(fn: () => void) {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
 function selectionOf(state: EditorState): Selection {
   const main = state.selection.main;
   return { anchor: main.anchor, head: main.head };
@@ -43,10 +50,14 @@ export function DraftPane({ projectId, lang, clause }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const [outline, setOutline] = useState<Heading[]>([]);
-  const [counts, setCounts] = useState<TextCounts | null>(null);
+  // Outline and counts come from the store (the same rules as the editor's highlighting), at
+  // open and after each saved pause: counting a megabyte here would hold the editor up.
+  const [counts, setCounts] = useState<Counts | null>(null);
   const [saveState, setSaveState] = useState<SaveState>("saved");
   const [openMs, setOpenMs] = useState<number | null>(null);
   const [reviewCount, setReviewCount] = useState(0);
+  /** When the open began and the draft to load behind it, until the text, outline and counts have been painted. */
+  const opening = useRef<{ started: number; draftId: string } | null>(null);
 
   // Which draft: the project's draft in this language, if there is one here.
   useEffect(() => {
@@ -56,6 +67,7 @@ export function DraftPane({ projectId, lang, clause }: Props) {
       .list(projectId)
       .then((list: DraftSummary[]) => {
         if (!live) return;
+        performance.mark("normdesk:draft-list");
         const mine = list.find((d) => d.lang === lang);
         setPhase(!mine ? { kind: "none" } : mine.has_text ? { kind: "open", id: mine.id } : { kind: "not_arrived" });
       })
@@ -72,16 +84,15 @@ export function DraftPane({ projectId, lang, clause }: Props) {
     if (!draftId || !host.current) return;
     const started = performance.now();
     let live = true;
-    let countTimer: ReturnType<typeof setTimeout> | undefined;
     let selectionTimer: ReturnType<typeof setTimeout> | undefined;
-    const recount = (state: EditorState) => {
-      clearTimeout(countTimer);
-      countTimer = setTimeout(() => live && setCounts(countText(state.doc.toString())), 250);
-    };
     const queue = new EditQueue({
       send: (splices, selection) => draftsApi.apply(draftId, splices, selection),
       remote: (changes: ChangeSet) => view.current?.dispatch({ changes, annotations: [fromStore.of(true), Transaction.addToHistory.of(false)] }),
-      saved: (outcome, pending) => live && setOutline(placeOutline(outcome.outline, pending)),
+      saved: (outcome, pending) => {
+        if (!live) return;
+        setOutline(placeOutline(outcome.outline, pending));
+        setCounts(outcome.counts);
+      },
       state: (s, error) => {
         if (!live) return;
         setSaveState(s);
@@ -97,7 +108,6 @@ export function DraftPane({ projectId, lang, clause }: Props) {
       if (u.docChanged) {
         // The pause's batch carries the selection; a cursor-only save pending from before is moot.
         clearTimeout(selectionTimer);
-        recount(u.state);
         if (!u.transactions.some((tr) => tr.annotation(fromStore))) queue.record(u.changes, selectionOf(u.state));
       } else if (u.selectionSet) {
         clearTimeout(selectionTimer);
@@ -111,25 +121,27 @@ export function DraftPane({ projectId, lang, clause }: Props) {
       .open(draftId)
       .then((draft) => {
         if (!live || !host.current) return;
+        performance.mark("normdesk:draft-fetched");
         const length = draft.text.length;
         const clamp = (n: number) => Math.min(Math.max(n, 0), length);
         const selection = draft.selection ? EditorSelection.single(clamp(draft.selection.anchor), clamp(draft.selection.head)) : undefined;
         const state = EditorState.create({ doc: draft.text, selection, extensions: extensions(t, t("drafts.editorLabel", { lang: t(`drafts.lang.${lang}`) }), lang, onUpdate) });
+        performance.mark("normdesk:draft-state");
         view.current = new EditorView({ state, parent: host.current });
+        performance.mark("normdesk:draft-view");
         host.current.dataset.cursor = String(state.selection.main.head);
         view.current.dispatch({ effects: EditorView.scrollIntoView(state.selection.main.head, { y: "center" }) });
         view.current.focus();
         setOutline(draft.outline);
-        setCounts(countText(draft.text));
+        setCounts(draft.counts);
         setReviewCount(draft.open_reviews);
-        requestAnimationFrame(() => live && setOpenMs(Math.round(performance.now() - started)));
-        // The document itself (about a second at 1 MB): edits made meanwhile wait for it.
-        void draftsApi.preload(draftId).catch((e: unknown) => notify("error", describeFailure(t, t("drafts.actions.load"), e)));
+        afterPaint(() => live && performance.mark("normdesk:draft-painted"));
+        opening.current = { started, draftId };
       })
       .catch((e: unknown) => live && setPhase({ kind: "failed", message: ApiFailure.from(e).message }));
     return () => {
       live = false;
-      clearTimeout(countTimer);
+      opening.current = null;
       clearTimeout(selectionTimer);
       const closing = view.current;
       view.current = null;
@@ -142,6 +154,22 @@ export function DraftPane({ projectId, lang, clause }: Props) {
         .catch(() => {});
     };
   }, [draftId, lang, t, notify]);
+
+  // Open: once the text, outline and counts are on screen (the bench's `normdesk:draft-ready`),
+  // the document itself loads (about a second at 1 MB, off the screen's way); edits made
+  // meanwhile wait for it.
+  useEffect(() => {
+    const open = opening.current;
+    if (open === null || !counts) return;
+    opening.current = null;
+    performance.mark("normdesk:draft-outline");
+    afterPaint(() => {
+      if (!view.current) return; // closed meanwhile
+      performance.mark("normdesk:draft-ready");
+      setOpenMs(Math.round(performance.now() - open.started));
+      void draftsApi.preload(open.draftId).catch((e: unknown) => notify("error", describeFailure(t, t("drafts.actions.load"), e)));
+    });
+  }, [outline, counts, notify, t]);
 
   const jump = useCallback((pos: number) => {
     const v = view.current;
@@ -211,26 +239,12 @@ export function DraftPane({ projectId, lang, clause }: Props) {
         <>
           {reviewCount > 0 && <ReviewList draftId={draftId} onJump={jump} onCount={setReviewCount} />}
           <div className="draft-body">
-            <nav className="draft-outline" aria-label={t("drafts.outline")} data-testid={`draft-outline-${lang}`}>
-              {outline.length === 0 ? (
-                <p className="muted draft-outline-empty">{t("drafts.outlineEmpty")}</p>
-              ) : (
-                <ol>
-                  {outline.map((h) => (
-                    <li key={`${h.line}-${h.number}`} style={{ paddingInlineStart: `${(h.depth - 1) * 0.9}rem` }}>
-                      <button type="button" className="draft-outline-item" data-testid="draft-outline-item" data-number={h.number} onClick={() => jump(h.pos)}>
-                        <span className="draft-outline-number">{h.kind === "annex" ? t("drafts.annex", { letter: h.number }) : h.number}</span> {h.title}
-                      </button>
-                    </li>
-                  ))}
-                </ol>
-              )}
-            </nav>
+            <Outline lang={lang} outline={outline} onJump={jump} />
             <div className="draft-editor" ref={host} data-testid={`draft-editor-${lang}`} />
           </div>
           {counts && (
             <footer className="draft-counts" data-testid={`draft-counts-${lang}`} data-words={counts.words} data-characters={counts.characters}>
-              {t("drafts.counts", { words: counts.words, characters: counts.characters, noSpaces: counts.charactersNoSpaces })}
+              {t("drafts.counts", { words: counts.words, characters: counts.characters, noSpaces: counts.characters_no_spaces })}
             </footer>
           )}
         </>
