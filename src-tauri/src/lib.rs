@@ -11,6 +11,7 @@ pub mod error;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicI32, Ordering};
+use std::thread::JoinHandle;
 
 use normdesk_core::{Store, demo, paths};
 use tauri::{App, AppHandle, Manager};
@@ -26,13 +27,14 @@ static STARTUP_FAILURE: AtomicI32 = AtomicI32::new(0);
 /// Runs the app and returns the process exit code: non-zero when the database cannot be opened,
 /// there is no display, or Tauri cannot start.
 ///
-/// The database is opened before any window, so a refusal (say, a database written by a newer
-/// Normdesk) is reported on stderr even where no window can open, and in a native dialog where
-/// one can.
+/// The database opens on a thread of its own from the first instant, while GTK and the window
+/// start; the window's page can call no command before the store is managed (see [`start`]). A
+/// refusal (say, a database written by a newer Normdesk) is reported on stderr even where no
+/// window can open, and in a native dialog where one can.
 pub fn run() -> i32 {
-    let opened = paths::default_db_path().map(|path| open_store(&path));
+    let opening = std::thread::spawn(|| paths::default_db_path().map(|path| open_store(&path)));
     if !has_display() {
-        if let Some(Err(message)) = &opened {
+        if let Some(Err(message)) = joined(opening) {
             eprintln!("normdesk-desktop: {message}");
         } else {
             eprintln!(
@@ -47,7 +49,7 @@ pub fn run() -> i32 {
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(commands.invoke_handler())
         .setup(move |app| {
-            start(app, opened);
+            start(app, opening);
             Ok(())
         })
         .build(tauri::generate_context!());
@@ -60,6 +62,17 @@ pub fn run() -> i32 {
             1
         }
     }
+}
+
+/// What the opening thread found: `None` when the core found no data directory.
+type Opened = Option<Result<Store, String>>;
+
+fn joined(opening: JoinHandle<Opened>) -> Opened {
+    opening.join().unwrap_or_else(|_| {
+        Some(Err(
+            "the database could not be opened (the opening thread panicked)".into(),
+        ))
+    })
 }
 
 /// Whether a window can be opened: on Linux and the BSDs that needs an X11 or Wayland display.
@@ -78,20 +91,28 @@ fn has_display() -> bool {
     }
 }
 
-/// Manages the store and opens the main window, or shows why it cannot and exits with code 1.
-/// `opened` is `None` when the core found no data directory; Tauri's path resolver is asked then.
-fn start(app: &mut App, opened: Option<Result<Store, String>>) {
-    let opened = opened
+/// Opens the main window, then manages the store once it has opened, or shows why it cannot and
+/// exits with code 1. The window's web process starts loading the page meanwhile; its first
+/// command can only be served after `setup` (this function) has returned, when the store is
+/// managed. `opening` yields `None` when the core found no data directory; Tauri's path resolver
+/// is asked then.
+fn start(app: &mut App, opening: JoinHandle<Opened>) {
+    let window = open_main_window(app);
+    let opened = joined(opening)
         .unwrap_or_else(|| app_data_db_path(app.handle()).and_then(|path| open_store(&path)))
         .and_then(|store| {
             app.manage(Mutex::new(store));
             app.manage(commands::packets::PacketFonts::default());
             app.manage(commands::drafts::DraftCache::default());
-            open_main_window(app)
+            window
         });
     if let Err(message) = opened {
         eprintln!("normdesk-desktop: {message}");
         STARTUP_FAILURE.store(1, Ordering::SeqCst);
+        // Hidden, not closed: closing the last window would end the app before the dialog shows.
+        if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+            let _ = window.hide();
+        }
         let handle = app.handle().clone();
         app.dialog()
             .message(message)

@@ -1,20 +1,16 @@
-// Entry point: styles, translations, then the app.
+// Entry point: styles, translations, then the app. The first screen's data has been asked for
+// already, by early.ts.
 
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import { App } from "./App";
 import { i18n } from "./i18n";
-import { startEarlyFirstPage } from "./screens/projects/earlyFirstPage";
-import { startEarlyReference } from "./state/earlyReference";
 import "./styles/base.css";
 import "./styles/app.css";
 
 // Phases of the start, read by the startup benchmark (tests/bench/startup.mjs).
 performance.mark("normdesk:modules");
-// The first screen's data is asked for at once, not from the first render's effects.
-startEarlyReference();
-startEarlyFirstPage();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

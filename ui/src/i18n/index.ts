@@ -43,7 +43,8 @@ void i18n.use(initReactI18next).init({
 
 /** Switches the UI language and marks the document with it. */
 export async function applyLanguage(language: Language): Promise<void> {
-  await i18n.changeLanguage(language);
+  // Changing to the same language would still re-render every translated component.
+  if (i18n.language !== language) await i18n.changeLanguage(language);
   document.documentElement.lang = language;
   document.body.dataset.lang = language;
 }

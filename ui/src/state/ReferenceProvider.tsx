@@ -18,17 +18,26 @@ interface Loaded {
   lookups: Lookups;
 }
 
+function loadedOf(answer: [StageCatalog, Lookups] | undefined): Loaded | null {
+  return answer ? { catalog: answer[0], lookups: answer[1] } : null;
+}
+
 export function ReferenceProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { notify } = useNotices();
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  // Taken once; what has already arrived is used in the first render. The language is the saved
+  // one when the app info is in by then, otherwise the system's until it arrives.
+  const [requests] = useState(() => {
+    const taken = takeReferenceRequests();
+    void applyLanguage(pickLanguage(taken.settled.info?.language ?? null, navigator.language));
+    return taken;
+  });
+  const [info, setInfo] = useState<AppInfo | null>(() => requests.settled.info ?? null);
+  const [loaded, setLoaded] = useState<Loaded | null>(() => loadedOf(requests.settled.catalog));
   const [failure, setFailure] = useState<ApiFailure | null>(null);
 
   useEffect(() => {
     let live = true;
-    void applyLanguage(pickLanguage(null, navigator.language));
-    const requests = takeReferenceRequests();
     requests.info
       .then((appInfo) => {
         if (!live) return;
@@ -37,15 +46,14 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
       })
       .catch((e: unknown) => live && setFailure(ApiFailure.from(e)));
     requests.catalog
-      .then(([catalog, lookups]) => {
-        performance.mark("normdesk:reference");
-        if (live) setLoaded({ catalog, lookups });
+      .then((catalog) => {
+        if (live) setLoaded((l) => l ?? loadedOf(catalog));
       })
       .catch((e: unknown) => live && setFailure(ApiFailure.from(e)));
     return () => {
       live = false;
     };
-  }, []);
+  }, [requests]);
 
   const reloadLookups = useCallback(() => {
     api
