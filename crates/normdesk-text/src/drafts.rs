@@ -298,9 +298,10 @@ fn edit(
         let doc = drafts.get(&tx, &draft_id)?;
         let before = doc.heads();
         let splices = f(doc)?;
+        let text = doc.text();
         if doc.commit(&format!("{message} by {me}")).is_some() {
             let chunk = doc.save_after(&before);
-            store::save_chunk(&tx, &draft_id, doc, chunk)?;
+            store::save_chunk(&tx, &draft_id, doc, chunk, &text)?;
         }
         if let Some(sel) = selection {
             tx.execute(
@@ -308,7 +309,6 @@ fn edit(
                 params![setting_key(&draft_id), serde_json::to_string(&sel).unwrap_or_default()],
             )?;
         }
-        let text = doc.text();
         tx.commit()?;
         Ok(EditOutcome {
             splices,
