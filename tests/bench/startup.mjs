@@ -19,6 +19,8 @@ if (!appBinary || !bareBinary) {
 const rounds = Number(roundsArg ?? 7);
 
 const pageTimes = [];
+// Milliseconds from the launch request to the page's navigation start, per app.
+const before = {};
 // Milliseconds from navigation start to each phase of the page's start (the app's own marks).
 const phases = {};
 const PHASES = `
@@ -31,6 +33,7 @@ const PHASES = `
 async function timeStart(app, readyScript) {
   const capabilities = { alwaysMatch: { "webkitgtk:browserOptions": { binary: app.binary, args: [] } } };
   const started = performance.now();
+  const launchedAt = Date.now();
   const session = await Session.create(app.baseUrl, capabilities);
   await waitUntil(async () => session.execute(readyScript), { timeout: 60_000, interval: 5, message: "ready" });
   const elapsed = performance.now() - started;
@@ -38,6 +41,9 @@ async function timeStart(app, readyScript) {
   if (inPage !== null) pageTimes.push(Number(inPage));
   const marks = await session.execute(PHASES).catch(() => null);
   for (const [name, at] of Object.entries(marks ?? {})) (phases[`${app.name}: ${name}`] ??= []).push(at);
+  // Before the page: the process, GTK, WebKit's processes, the window (same clock as Date.now()).
+  const navigationStart = await session.execute("return performance.timing.navigationStart;").catch(() => null);
+  if (navigationStart) (before[app.name] ??= []).push(navigationStart - launchedAt);
   await session.delete().catch(() => {});
   return elapsed;
 }
@@ -72,6 +78,9 @@ try {
   console.log(`startup, bare Tauri window to its page painted: median ${median(b).toFixed(0)} ms  (runs: ${fmt(b)})`);
   for (const [name, times] of Object.entries(phases)) {
     console.log(`startup phase (ms after navigation start, median): ${name} ${median(times).toFixed(0)}`);
+  }
+  for (const [name, times] of Object.entries(before)) {
+    console.log(`startup, ${name}: launch to navigation start: median ${median(times).toFixed(0)} ms`);
   }
   if (pageTimes.length) {
     console.log(`startup, of which inside the page (load to rows painted): median ${median(pageTimes).toFixed(0)} ms`);

@@ -6,5 +6,7 @@
 import { startEarlyFirstPage } from "./screens/projects/earlyFirstPage";
 import { startEarlyReference } from "./state/earlyReference";
 
+// Phases of the start, read by the startup benchmark (tests/bench/startup.mjs).
+performance.mark("normdesk:script");
 startEarlyReference();
 startEarlyFirstPage();
