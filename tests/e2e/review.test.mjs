@@ -162,7 +162,7 @@ describe("revisions and ballot comments", { timeout: 600_000 }, () => {
   it("exports the comments to XLSX through the save dialog and imports them back", async () => {
     const xlsx = join(files, "comments-DE.xlsx");
     await throughDialog("comments-export-xlsx", answerFileDialog, xlsx);
-    await app.waitForText("notice", "1 comments exported to comments-DE.xlsx");
+    await app.waitForText("notice", "1 comment exported to comments-DE.xlsx");
     assert.equal(readFileSync(xlsx).subarray(0, 2).toString(), "PK", "an XLSX (zip) file was written");
 
     await app.click("comment-delete");

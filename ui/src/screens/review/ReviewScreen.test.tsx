@@ -200,7 +200,7 @@ describe("ballot comments", () => {
     await userEvent.click(await screen.findByTestId("comments-export-xlsx"));
     expect(vi.mocked(files.chooseSpreadsheetDestination).mock.calls[0][0]).toMatch(/^ISO-CD-21384-5-comments-\d{4}-\d\d-\d\d\.xlsx$/);
     expect(exported).toHaveBeenCalledWith(P, null, "/tmp/out/c.xlsx");
-    expect(await screen.findByText("1 comments exported to c.xlsx")).toBeInTheDocument();
+    expect(await screen.findByText("1 comment exported to c.xlsx")).toBeInTheDocument();
   });
 
   it("previews an import with every bad row, and imports only a sheet whose rows are all good", async () => {
@@ -227,7 +227,7 @@ describe("ballot comments", () => {
     await userEvent.click(screen.getByTestId("comments-import"));
     await userEvent.click(await screen.findByTestId("comments-import-apply"));
     expect(imported).toHaveBeenCalledWith(P, null, "/tmp/in/nc.csv");
-    expect(await screen.findByText("1 comments imported")).toBeInTheDocument();
+    expect(await screen.findByText("1 comment imported")).toBeInTheDocument();
   });
 
   it("names a sheet with wrong columns and offers no import", async () => {
