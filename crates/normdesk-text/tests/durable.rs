@@ -1,25 +1,18 @@
 //! An edit batch is durable once `drafts::apply` returns: a second program opening the same file
 //! (while the first is never closed — as after `kill -9`) sees the text, and the cursor.
 
-use normdesk_core::{Source, Store, schema};
+mod common;
+
+use normdesk_core::Store;
 use normdesk_text::diff::Splice;
 use normdesk_text::drafts::{self, Drafts, Selection};
-use serde_json::{Map, Value, json};
 
 #[test]
 fn an_applied_batch_is_on_disk_when_apply_returns() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("n.db");
     let mut first = Store::open(&db).unwrap();
-    let Value::Object(m) = json!({"reference": "ISO/CD 1", "title_en": "T", "tier": "international", "deliverable": "IS", "our_role": "lead", "stage": "30.20"})
-    else {
-        unreachable!()
-    };
-    let m: Map<String, Value> = m;
-    let p = first
-        .write(Source::Ui, |w| w.create(&schema::PROJECT, m))
-        .unwrap();
-    let d = drafts::create(&mut first, &p, "zh").unwrap();
+    let d = common::project_draft(&mut first, "international", "ISO/CD 1", "IS", "zh");
     let mut cache = Drafts::new();
     let batches: [&[Splice]; 3] = [
         &[Splice {

@@ -1,21 +1,14 @@
 //! The editor's path: a pause's splices are numbered in the same change (`apply_numbered`), and a
 //! document loaded apart from the store (`stored` + `Drafts::load_stored`) serves later edits.
 
-use normdesk_core::{Source, Store, schema};
+mod common;
+
+use normdesk_core::Store;
 use normdesk_text::diff::Splice;
 use normdesk_text::drafts::{self, Drafts};
-use serde_json::{Map, Value, json};
 
 fn draft(store: &mut Store) -> String {
-    let Value::Object(m) = json!({"reference": "ISO/CD 2", "title_en": "T", "tier": "international", "deliverable": "IS", "our_role": "lead", "stage": "30.20"})
-    else {
-        unreachable!()
-    };
-    let m: Map<String, Value> = m;
-    let p = store
-        .write(Source::Ui, |w| w.create(&schema::PROJECT, m))
-        .unwrap();
-    drafts::create(store, &p, "en").unwrap()
+    common::project_draft(store, "international", "ISO/CD 2", "IS", "en")
 }
 
 fn insert(pos: u32, text: &str) -> Splice {

@@ -2,22 +2,15 @@
 //! few scattered edits stays a minimal edit — one splice per edit, not the whole text again — so
 //! it merges with a colleague's concurrent typing like typing does.
 
-use normdesk_core::{Source, Store, schema};
+mod common;
+
+use normdesk_core::Store;
 use normdesk_text::doc::{Doc, new_actor};
 use normdesk_text::drafts::{self, Drafts};
 use normdesk_text::store;
-use serde_json::{Map, Value, json};
 
 fn draft(store: &mut Store) -> String {
-    let Value::Object(m) = json!({"reference": "ISO/CD 3", "title_en": "T", "tier": "international", "deliverable": "IS", "our_role": "lead", "stage": "30.20"})
-    else {
-        unreachable!()
-    };
-    let m: Map<String, Value> = m;
-    let p = store
-        .write(Source::Ui, |w| w.create(&schema::PROJECT, m))
-        .unwrap();
-    drafts::create(store, &p, "en").unwrap()
+    common::project_draft(store, "international", "ISO/CD 3", "IS", "en")
 }
 
 /// About a megabyte of numbered clauses with English and Chinese paragraphs and notes.

@@ -1,21 +1,14 @@
 //! Revisions: name one, a used name refused with nothing written, compare a revision with the
 //! current text, and the names offered when the stage changes.
 
-use normdesk_core::{Source, Store, dump, schema};
+mod common;
+
+use normdesk_core::{Source, Store, dump};
 use normdesk_text::drafts::{self, Drafts, Version};
-use serde_json::{Map, Value, json};
 
 fn draft(tier: &str, reference: &str, deliverable: &str) -> (Store, String) {
     let mut store = Store::open_in_memory().unwrap();
-    let Value::Object(m) = json!({"reference": reference, "title_en": "T", "tier": tier, "deliverable": deliverable, "our_role": "lead", "stage": "30.20"})
-    else {
-        unreachable!()
-    };
-    let m: Map<String, Value> = m;
-    let p = store
-        .write(Source::Ui, |w| w.create(&schema::PROJECT, m))
-        .unwrap();
-    let d = drafts::create(&mut store, &p, "en").unwrap();
+    let d = common::project_draft(&mut store, tier, reference, deliverable, "en");
     (store, d)
 }
 
